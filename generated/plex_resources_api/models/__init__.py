@@ -1,0 +1,23 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .connection import Connection
+from .device import Device
+from .get_source_connection_information_accepts import (
+    GetSourceConnectionInformationAccepts,
+)
+from .get_source_connection_information_refresh import (
+    GetSourceConnectionInformationRefresh,
+)
+from .media_container import MediaContainer
+from .source_connection_information import SourceConnectionInformation
+from .source_connection_information_response import SourceConnectionInformationResponse
+
+__all__ = (
+    "Connection",
+    "Device",
+    "GetSourceConnectionInformationAccepts",
+    "GetSourceConnectionInformationRefresh",
+    "MediaContainer",
+    "SourceConnectionInformation",
+    "SourceConnectionInformationResponse",
+)

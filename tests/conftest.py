@@ -1,0 +1,55 @@
+"""Shared fixtures: the spec as data, and its reference examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_PATH = ROOT / "openapi.yaml"
+
+
+def load_spec() -> dict[str, Any]:
+    """Parse openapi.yaml."""
+    with SPEC_PATH.open(encoding="utf-8") as handle:
+        spec: dict[str, Any] = yaml.safe_load(handle)
+    return spec
+
+
+@pytest.fixture(scope="session")
+def spec() -> dict[str, Any]:
+    return load_spec()
+
+
+@pytest.fixture(scope="session")
+def operation(spec: dict[str, Any]) -> dict[str, Any]:
+    """The GET /security/resources operation."""
+    op: dict[str, Any] = spec["paths"]["/security/resources"]["get"]
+    return op
+
+
+@pytest.fixture(scope="session")
+def json_example(operation: dict[str, Any]) -> dict[str, Any]:
+    """The reference 200 JSON answer, as documented in the spec."""
+    example: dict[str, Any] = operation["responses"]["200"]["content"][
+        "application/json"
+    ]["example"]
+    return example
+
+
+@pytest.fixture(scope="session")
+def xml_example(operation: dict[str, Any]) -> str:
+    """The reference 200 XML answer, as documented in the spec."""
+    example: str = operation["responses"]["200"]["content"]["application/xml"][
+        "example"
+    ]
+    return example
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """Async tests run on asyncio, the loop the SDK's users run."""
+    return "asyncio"
