@@ -11,6 +11,8 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
+from wire_types import render as render_wire_types
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
 CONFIG = ROOT / "generator-config.yaml"
@@ -71,8 +73,22 @@ def generate_into(target_root: Path, spec: Path = SPEC) -> Path:
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         sys.exit(f"error: the generator failed (exit {result.returncode}); see above.")
-    # What the package needs beyond the generator's output: the PEP 561 marker.
+    # What the package needs beyond the generator's output: the PEP 561 marker, and the
+    # spec's wire types (the generator keeps none of them at run time), formatted alike.
     (package_dir / "py.typed").write_text("", encoding="utf-8")
+    wire_types = package_dir / "wire_types.py"
+    wire_types.write_text(render_wire_types(spec), encoding="utf-8")
+    subprocess.run(
+        [
+            str(bin_dir / "ruff"),
+            "format",
+            "--isolated",
+            "--no-cache",
+            "--quiet",
+            str(wire_types),
+        ],
+        check=True,
+    )
     return package_dir
 
 
