@@ -1,0 +1,417 @@
+"""PlexClient and AsyncPlexClient: GET /security/resources with retries, typed errors and no leaks.
+
+Both share `_ClientCore`, which builds each request through the generated endpoint module and
+interprets each answer; the two classes differ only where I/O and waiting happen.
+
+Requests are built with the generated `_get_kwargs` and answers decoded here rather than by the
+generated `sync_detailed`: the generated parser calls `response.json()` on every 200, which
+fails on Plex's default XML, and checks no field types.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import ssl
+import time
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from plex_resources_api.api.security import (
+    get_source_connection_information as endpoint,
+)
+from plex_resources_api.models import (
+    GetSourceConnectionInformationAccepts,
+    GetSourceConnectionInformationRefresh,
+    SourceConnectionInformation,
+)
+from plex_resources_api.types import UNSET
+
+from ._config import (
+    DEFAULT_TIMEOUT,
+    MEDIA_TYPES,
+    ResponseFormat,
+    check_base_url,
+    check_response_format,
+    check_timeout,
+    check_token,
+)
+from ._decode import decode_source_connection_information
+from ._identity import ClientIdentity
+from ._redact import MASK, safe_url
+from ._retry import RETRY_STATUSES, RetryPolicy, as_retry_policy, parse_retry_after
+from ._source import check_source
+from ._status import status_error
+from .errors import (
+    InvalidConfigError,
+    PlexConnectionError,
+    PlexError,
+    PlexResponseError,
+    PlexTimeoutError,
+)
+
+logger = logging.getLogger("plex_resources")
+
+REFRESH = GetSourceConnectionInformationRefresh.VALUE_1
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+async def _async_sleep(seconds: float) -> None:
+    await asyncio.sleep(seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    """One request, ready to send: what the generated endpoint built, headers as UTF-8 bytes."""
+
+    method: str
+    url: str
+    params: dict[str, Any]
+    headers: dict[bytes, bytes]
+
+    @property
+    def shown_url(self) -> str:
+        return safe_url(httpx.URL(self.url, params=self.params))
+
+
+class _ClientCore:
+    """Settings, request building and answer handling shared by both clients; no I/O."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str,
+        identity: ClientIdentity,
+        timeout: float | httpx.Timeout,
+        retries: int | RetryPolicy,
+        verify: bool | ssl.SSLContext,
+        response_format: ResponseFormat,
+        owns_http_client: bool,
+    ) -> None:
+        if not isinstance(identity, ClientIdentity):
+            raise InvalidConfigError(
+                "identity must be a ClientIdentity, e.g. "
+                "ClientIdentity(client_identifier='my-app-1234')"
+            )
+        if not owns_http_client and verify is not True:
+            raise InvalidConfigError(
+                "verify applies only to the client PlexClient builds; with http_client=, "
+                "configure verification on that client"
+            )
+        self.base_url = check_base_url(base_url)
+        self.identity = identity
+        self.timeout = check_timeout(timeout)
+        self.retry_policy = as_retry_policy(retries)
+        self.response_format = check_response_format(response_format)
+        self._token = check_token(token)
+        self._secrets = (self._token,)
+        self._accepts = GetSourceConnectionInformationAccepts(
+            MEDIA_TYPES[self.response_format]
+        )
+        self._identity_arguments = identity.endpoint_arguments()
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, token={MASK!r}, "
+            f"identity={self.identity!r}, response_format={self.response_format!r})"
+        )
+
+    def _build_call(self, source: str, refresh: bool) -> _Call:
+        kwargs = endpoint._get_kwargs(
+            source=check_source(source),
+            refresh=REFRESH if refresh else UNSET,
+            accepts=self._accepts,
+            **self._identity_arguments,
+        )
+        headers: dict[str, str] = kwargs["headers"]
+        # The server negotiates on the standard Accept header, which OpenAPI cannot describe.
+        headers["Accept"] = str(self._accepts)
+        headers["X-Plex-Token"] = self._token
+        return _Call(
+            method=kwargs["method"].upper(),
+            url=self.base_url + kwargs["url"],
+            params=kwargs["params"],
+            # httpx would encode str values as ASCII; Plex reads UTF-8 ("Küche TV").
+            headers={
+                name.encode("ascii"): value.encode("utf-8")
+                for name, value in headers.items()
+            },
+        )
+
+    def _after_attempt(
+        self,
+        call: _Call,
+        retry: int,
+        started: float,
+        response: httpx.Response | None,
+        failure: httpx.HTTPError | None,
+    ) -> SourceConnectionInformation | float:
+        """The model, or seconds to wait before retrying; raises the PlexError when done."""
+        if response is not None:
+            self._log_answer(call, response, started)
+        elif failure is not None and not isinstance(failure, httpx.TransportError):
+            raise self._transport_error(call, failure) from failure
+        delay = self._retry_delay(retry, response)
+        if delay is not None:
+            self._log_retry(call, _outcome(response, failure), retry, delay)
+            return delay
+        if failure is not None:
+            raise self._transport_error(call, failure) from failure
+        if response is None:  # pragma: no cover - one of the two is always set
+            raise AssertionError("an attempt ended with neither an answer nor an error")
+        return self._interpret(call, response)
+
+    def _retry_delay(self, retry: int, response: httpx.Response | None) -> float | None:
+        """Seconds to wait before retrying, or None when this outcome must not be retried."""
+        if retry >= self.retry_policy.max_retries:
+            return None
+        if response is None:  # a connection error or timeout
+            return self.retry_policy.delay(retry, None)
+        if response.status_code not in RETRY_STATUSES:
+            return None
+        retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        return self.retry_policy.delay(retry, retry_after)
+
+    def _interpret(
+        self, call: _Call, response: httpx.Response
+    ) -> SourceConnectionInformation:
+        """The decoded model of a 200 answer; the matching PlexError for anything else."""
+        if response.status_code != 200:
+            raise status_error(response, self._secrets)
+        try:
+            return decode_source_connection_information(
+                response.content, response.headers.get("Content-Type"), self._secrets
+            )
+        except PlexResponseError as error:
+            raise PlexResponseError(
+                f"{call.method} {call.shown_url}: {error}",
+                method=call.method,
+                url=call.shown_url,
+            ) from None
+
+    def _transport_error(self, call: _Call, error: httpx.HTTPError) -> PlexError:
+        """The PlexError for an httpx failure that left no answer to interpret."""
+        where = f"{call.method} {call.shown_url}"
+        if isinstance(error, httpx.DecodingError):
+            return PlexResponseError(
+                f"{where}: the answer's content encoding is broken ({error})",
+                method=call.method,
+                url=call.shown_url,
+            )
+        if isinstance(error, httpx.TimeoutException):
+            return PlexTimeoutError(
+                f"{where} timed out ({type(error).__name__}) after "
+                f"{self.retry_policy.max_retries} retries; the server is slow or unreachable, "
+                "raise timeout= or check base_url",
+                method=call.method,
+                url=call.shown_url,
+            )
+        return PlexConnectionError(
+            f"{where} failed: {type(error).__name__}: {error or 'no detail'}; check that the "
+            "server is running and that base_url is right",
+            method=call.method,
+            url=call.shown_url,
+        )
+
+    def _log_answer(
+        self, call: _Call, response: httpx.Response, started: float
+    ) -> None:
+        logger.debug(
+            "%s %s answered %d in %.1f ms",
+            call.method,
+            call.shown_url,
+            response.status_code,
+            (time.perf_counter() - started) * 1000,
+        )
+
+    def _log_retry(self, call: _Call, outcome: str, retry: int, delay: float) -> None:
+        logger.info(
+            "%s %s: %s; retry %d of %d in %.2f s",
+            call.method,
+            call.shown_url,
+            outcome,
+            retry + 1,
+            self.retry_policy.max_retries,
+            delay,
+        )
+
+
+def _outcome(response: httpx.Response | None, error: httpx.HTTPError | None) -> str:
+    if response is not None:
+        return f"answered {response.status_code}"
+    return type(error).__name__
+
+
+class PlexClient(_ClientCore):
+    """Synchronous client for GET /security/resources on one Plex Media Server.
+
+    >>> identity = ClientIdentity(client_identifier="my-app-1234", product="My App")
+    >>> with PlexClient("http://127.0.0.1:32400", token=TOKEN, identity=identity) as plex:
+    ...     info = plex.get_source_connection_information("server://243b4719...")
+
+    `http_client` takes a caller-built `httpx.Client` (custom transport, proxies, tests); the
+    caller then owns and closes it, and `verify` must be configured on it.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str,
+        identity: ClientIdentity,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        retries: int | RetryPolicy = 2,
+        verify: bool | ssl.SSLContext = True,
+        response_format: ResponseFormat = "json",
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise InvalidConfigError(
+                f"http_client must be an httpx.Client, not {type(http_client).__name__}"
+            )
+        super().__init__(
+            base_url,
+            token=token,
+            identity=identity,
+            timeout=timeout,
+            retries=retries,
+            verify=verify,
+            response_format=response_format,
+            owns_http_client=http_client is None,
+        )
+        self._owns_http_client = http_client is None
+        self._http = http_client or httpx.Client(verify=verify, follow_redirects=False)
+
+    def get_source_connection_information(
+        self, source: str, *, refresh: bool = False
+    ) -> SourceConnectionInformation:
+        """The source's device, transient token and connections.
+
+        `source` is `server://<machineIdentifier>` or `provider://<id>`; `refresh=True` sends
+        `refresh=1`. Raises a PlexError subclass for every failure (see plex_resources.errors).
+        """
+        call = self._build_call(source, refresh)
+        retry = 0
+        while True:
+            started = time.perf_counter()
+            response: httpx.Response | None = None
+            failure: httpx.HTTPError | None = None
+            try:
+                response = self._http.request(
+                    call.method,
+                    call.url,
+                    params=call.params,
+                    headers=call.headers,
+                    timeout=self.timeout,
+                )
+            except httpx.HTTPError as error:
+                failure = error
+            step = self._after_attempt(call, retry, started, response, failure)
+            if isinstance(step, SourceConnectionInformation):
+                return step
+            _sleep(step)
+            retry += 1
+
+    def close(self) -> None:
+        """Close the connection pool, unless the caller passed in its own http_client."""
+        if self._owns_http_client:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncPlexClient(_ClientCore):
+    """Asynchronous client for GET /security/resources; mirrors PlexClient with `await`.
+
+    >>> async with AsyncPlexClient(url, token=TOKEN, identity=identity) as plex:
+    ...     info = await plex.get_source_connection_information("server://243b4719...")
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str,
+        identity: ClientIdentity,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        retries: int | RetryPolicy = 2,
+        verify: bool | ssl.SSLContext = True,
+        response_format: ResponseFormat = "json",
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise InvalidConfigError(
+                f"http_client must be an httpx.AsyncClient, not {type(http_client).__name__}"
+            )
+        super().__init__(
+            base_url,
+            token=token,
+            identity=identity,
+            timeout=timeout,
+            retries=retries,
+            verify=verify,
+            response_format=response_format,
+            owns_http_client=http_client is None,
+        )
+        self._owns_http_client = http_client is None
+        self._http = http_client or httpx.AsyncClient(
+            verify=verify, follow_redirects=False
+        )
+
+    async def get_source_connection_information(
+        self, source: str, *, refresh: bool = False
+    ) -> SourceConnectionInformation:
+        """The source's device, transient token and connections; see PlexClient."""
+        call = self._build_call(source, refresh)
+        retry = 0
+        while True:
+            started = time.perf_counter()
+            response: httpx.Response | None = None
+            failure: httpx.HTTPError | None = None
+            try:
+                response = await self._http.request(
+                    call.method,
+                    call.url,
+                    params=call.params,
+                    headers=call.headers,
+                    timeout=self.timeout,
+                )
+            except httpx.HTTPError as error:
+                failure = error
+            step = self._after_attempt(call, retry, started, response, failure)
+            if isinstance(step, SourceConnectionInformation):
+                return step
+            await _async_sleep(step)
+            retry += 1
+
+    async def aclose(self) -> None:
+        """Close the connection pool, unless the caller passed in its own http_client."""
+        if self._owns_http_client:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()

@@ -1,0 +1,63 @@
+"""Decodes a 200 answer into the generated models by its Content-Type, JSON or XML alike."""
+
+from __future__ import annotations
+
+import json
+
+from plex_resources_api.models import (
+    SourceConnectionInformation,
+    SourceConnectionInformationResponse,
+)
+
+from ._redact import body_excerpt
+from ._wire import normalize
+from ._xml import decode_xml
+from .errors import PlexResponseError
+
+ENVELOPE = "SourceConnectionInformationResponse"
+
+
+def media_type(content_type: str | None) -> str:
+    """`application/json; charset=utf-8` -> `application/json`."""
+    return (content_type or "").partition(";")[0].strip().lower()
+
+
+def is_json(kind: str) -> bool:
+    return kind == "application/json" or kind.endswith("+json")
+
+
+def is_xml(kind: str) -> bool:
+    return kind in ("application/xml", "text/xml") or kind.endswith("+xml")
+
+
+def decode_source_connection_information(
+    body: bytes, content_type: str | None, secrets: tuple[str, ...] = ()
+) -> SourceConnectionInformation:
+    """Decode a 200 answer of GET /security/resources, whichever format the server chose."""
+    kind = media_type(content_type)
+    if is_json(kind):
+        try:
+            document = json.loads(body)
+        except UnicodeDecodeError as error:
+            raise PlexResponseError(
+                f"JSON answer is not valid UTF-8 text (byte {error.start})"
+            ) from None
+        except json.JSONDecodeError as error:
+            raise PlexResponseError(
+                f"JSON answer is not valid JSON ({error.msg} at line {error.lineno}, "
+                f"column {error.colno})"
+            ) from None
+        except RecursionError:
+            raise PlexResponseError(
+                "JSON answer is nested too deeply to be real"
+            ) from None
+    elif is_xml(kind):
+        document = decode_xml(body, ENVELOPE)
+    else:
+        shown = kind or "no Content-Type"
+        raise PlexResponseError(
+            f"expected a JSON or XML answer, got {shown}: {body_excerpt(body, secrets)!r}; "
+            "is base_url a Plex Media Server?"
+        )
+    checked = normalize(document, ENVELOPE, "answer")
+    return SourceConnectionInformationResponse.from_dict(checked).media_container
