@@ -8,6 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
+from plex_resources import _client
+
+from .client_support import Fetch, SleepRecorder, make_fetch
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
 
@@ -53,3 +57,18 @@ def xml_example(operation: dict[str, Any]) -> str:
 def anyio_backend() -> str:
     """Async tests run on asyncio, the loop the SDK's users run."""
     return "asyncio"
+
+
+@pytest.fixture(params=["sync", "async"])
+def fetch(request: pytest.FixtureRequest) -> Fetch:
+    """Run one call through PlexClient, then again (second param) through AsyncPlexClient."""
+    return make_fetch(request.param)
+
+
+@pytest.fixture(autouse=True)
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> SleepRecorder:
+    """No test really waits between retries; each records what it would have waited."""
+    recorder = SleepRecorder()
+    monkeypatch.setattr(_client, "_sleep", recorder.sleep)
+    monkeypatch.setattr(_client, "_async_sleep", recorder.async_sleep)
+    return recorder

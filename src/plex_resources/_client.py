@@ -223,6 +223,9 @@ class _ClientCore:
     def _log_answer(
         self, call: _Call, response: httpx.Response, started: float
     ) -> None:
+        # Checked first: building the shown URL costs more than the rest of the log call.
+        if not logger.isEnabledFor(logging.DEBUG):
+            return
         logger.debug(
             "%s %s answered %d in %.1f ms",
             call.method,
