@@ -13,6 +13,7 @@ from plex_resources_api.api.security import (
     get_source_connection_information as endpoint,
 )
 from plex_resources_api.models import (
+    Connection,
     GetSourceConnectionInformationAccepts,
     GetSourceConnectionInformationRefresh,
     SourceConnectionInformationResponse,
@@ -243,3 +244,8 @@ def test_generated_client_has_no_timeout_by_default() -> None:
     """Why the handwritten layer always passes an explicit timeout."""
     client = make_client()
     assert client.get_httpx_client().timeout == httpx.Timeout(None)
+
+
+def test_unset_fields_print_readably() -> None:
+    connection = Connection(protocol="http", address="a", port=1, uri="u", local=True)
+    assert "relay=UNSET" in repr(connection)
