@@ -8,14 +8,16 @@ import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 
-from plex_resources_api import AuthenticatedClient, errors
+from plex_resources_api import AuthenticatedClient, Client, errors
 from plex_resources_api.api.security import (
     get_source_connection_information as endpoint,
 )
+from plex_resources_api.api.server import get_server_identity
 from plex_resources_api.models import (
     Connection,
     GetSourceConnectionInformationAccepts,
     GetSourceConnectionInformationRefresh,
+    ServerIdentityResponse,
     SourceConnectionInformationResponse,
 )
 from plex_resources_api.types import UNSET
@@ -249,3 +251,29 @@ def test_generated_client_has_no_timeout_by_default() -> None:
 def test_unset_fields_print_readably() -> None:
     connection = Connection(protocol="http", address="a", port=1, uri="u", local=True)
     assert "relay=UNSET" in repr(connection)
+
+
+def test_identity_endpoint_on_the_wire(
+    httpx_mock: HTTPXMock, spec: dict[str, Any]
+) -> None:
+    example = spec["paths"]["/identity"]["get"]["responses"]["200"]["content"][
+        "application/json"
+    ]["example"]
+    httpx_mock.add_response(json=example)
+    # The generator reads the operation's `security: [{}]` (no auth) as "needs auth" and types
+    # `client` as AuthenticatedClient; a plain Client is what an unauthenticated call wants.
+    with Client(base_url=BASE_URL) as client:
+        parsed = get_server_identity.sync(
+            client=client,  # type: ignore[arg-type]
+            x_plex_client_identifier="abc123",
+        )
+    assert isinstance(parsed, ServerIdentityResponse)
+    assert (
+        parsed.media_container.machine_identifier == "0123456789abcdef0123456789abcdef"
+    )
+    assert parsed.media_container.claimed is True
+    request = httpx_mock.get_request()
+    assert request is not None
+    assert request.url.path == "/identity"
+    assert "X-Plex-Token" not in request.headers
+    assert request.headers["X-Plex-Client-Identifier"] == "abc123"

@@ -27,6 +27,18 @@ PROPERTIES: dict[str, dict[str, str]] = {
         "size": "integer",
         "totalSize": "integer",
     },
+    "ServerIdentity": {
+        "claimed": "boolean",
+        "identifier": "string",
+        "machineIdentifier": "string",
+        "offset": "integer",
+        "size": "integer",
+        "totalSize": "integer",
+        "version": "string",
+    },
+    "ServerIdentityResponse": {
+        "MediaContainer": "object:ServerIdentity",
+    },
     "SourceConnectionInformation": {
         "Device": "object:Device",
         "identifier": "string",
@@ -44,6 +56,8 @@ REQUIRED: dict[str, frozenset[str]] = {
     "Connection": frozenset(["address", "local", "port", "protocol", "uri"]),
     "Device": frozenset(["Connection", "accessToken", "clientIdentifier", "name"]),
     "MediaContainer": frozenset([]),
+    "ServerIdentity": frozenset(["machineIdentifier"]),
+    "ServerIdentityResponse": frozenset(["MediaContainer"]),
     "SourceConnectionInformation": frozenset(["Device"]),
     "SourceConnectionInformationResponse": frozenset(["MediaContainer"]),
 }
@@ -53,6 +67,8 @@ SECRETS: dict[str, frozenset[str]] = {
     "Connection": frozenset([]),
     "Device": frozenset(["accessToken"]),
     "MediaContainer": frozenset([]),
+    "ServerIdentity": frozenset([]),
+    "ServerIdentityResponse": frozenset([]),
     "SourceConnectionInformation": frozenset([]),
     "SourceConnectionInformationResponse": frozenset([]),
 }
