@@ -11,7 +11,7 @@ VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: help venv generate check-generated lint lint-spec test build clean
+.PHONY: help venv demo generate check-generated lint lint-spec test build clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -27,6 +27,9 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 venv: $(VENV_STAMP) $(NODE_STAMP) ## Create .venv and node_modules from the pins
+
+demo: $(VENV_STAMP) ## The main job: resolve and probe a source against fake servers on loopback
+	$(BIN)/plex-resources demo
 
 generate: $(VENV_STAMP) ## Regenerate generated/plex_resources_api from openapi.yaml
 	$(BIN)/python tools/generate.py

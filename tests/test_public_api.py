@@ -9,11 +9,12 @@ import plex_resources
 from plex_resources import AsyncPlexClient, PlexClient, errors
 
 EXPORTS = [
-    "DEFAULT_TIMEOUT", "AsyncPlexClient", "BadRequestError", "ClientIdentity", "Connection",
-    "Device", "ForbiddenError", "InvalidConfigError", "InvalidSourceError", "NotFoundError",
-    "PlexClient", "PlexConnectionError", "PlexError", "PlexResponseError", "PlexStatusError",
-    "PlexTimeoutError", "RateLimitError", "ResponseFormat", "RetryPolicy", "ServerError",
-    "SourceConnectionInformation", "UnauthorizedError", "__version__",
+    "DEFAULT_TIMEOUT", "AsyncPlexClient", "BadRequestError", "Candidate", "ClientIdentity",
+    "Connection", "Device", "ForbiddenError", "InvalidConfigError", "InvalidSourceError",
+    "NoReachableConnectionError", "NotFoundError", "PlexClient", "PlexConnectionError",
+    "PlexError", "PlexResponseError", "PlexStatusError", "PlexTimeoutError", "ProbeResult",
+    "RateLimitError", "ResponseFormat", "RetryPolicy", "SelectedConnection", "ServerError",
+    "SourceConnectionInformation", "UnauthorizedError", "__version__", "rank_connections",
 ]  # fmt: skip
 
 

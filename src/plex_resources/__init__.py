@@ -8,11 +8,13 @@ from ._client import AsyncPlexClient, PlexClient
 from ._config import DEFAULT_TIMEOUT, ResponseFormat
 from ._identity import ClientIdentity
 from ._retry import RetryPolicy
+from .connections import Candidate, ProbeResult, SelectedConnection, rank_connections
 from .errors import (
     BadRequestError,
     ForbiddenError,
     InvalidConfigError,
     InvalidSourceError,
+    NoReachableConnectionError,
     NotFoundError,
     PlexConnectionError,
     PlexError,
@@ -30,12 +32,14 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "AsyncPlexClient",
     "BadRequestError",
+    "Candidate",
     "ClientIdentity",
     "Connection",
     "Device",
     "ForbiddenError",
     "InvalidConfigError",
     "InvalidSourceError",
+    "NoReachableConnectionError",
     "NotFoundError",
     "PlexClient",
     "PlexConnectionError",
@@ -43,11 +47,14 @@ __all__ = [
     "PlexResponseError",
     "PlexStatusError",
     "PlexTimeoutError",
+    "ProbeResult",
     "RateLimitError",
     "ResponseFormat",
     "RetryPolicy",
+    "SelectedConnection",
     "ServerError",
     "SourceConnectionInformation",
     "UnauthorizedError",
     "__version__",
+    "rank_connections",
 ]

@@ -24,6 +24,7 @@ from plex_resources_api.api.security import (
     get_source_connection_information as endpoint,
 )
 from plex_resources_api.models import (
+    Device,
     GetSourceConnectionInformationAccepts,
     GetSourceConnectionInformationRefresh,
     SourceConnectionInformation,
@@ -41,10 +42,17 @@ from ._config import (
 )
 from ._decode import decode_source_connection_information
 from ._identity import ClientIdentity
+from ._probe import (
+    DEFAULT_PROBE_TIMEOUT,
+    check_probe_timeout,
+    select_async,
+    select_sync,
+)
 from ._redact import MASK, safe_url
 from ._retry import RETRY_STATUSES, RetryPolicy, as_retry_policy, parse_retry_after
 from ._source import check_source
 from ._status import status_error
+from .connections import SelectedConnection, rank_connections
 from .errors import (
     InvalidConfigError,
     PlexConnectionError,
@@ -322,6 +330,44 @@ class PlexClient(_ClientCore):
             _sleep(step)
             retry += 1
 
+    def select_connection(
+        self,
+        device: Device,
+        *,
+        timeout: float = DEFAULT_PROBE_TIMEOUT,
+        allow_relay: bool = True,
+        allow_http: bool = True,
+    ) -> SelectedConnection:
+        """Probe the device's ranked connections concurrently; return the best that answers.
+
+        A candidate passes when its GET /identity answers 200 with the device's identifier
+        (probes carry no token). Returns as soon as every better-ranked candidate has failed;
+        the whole selection takes at most `timeout` seconds. Raises NoReachableConnectionError,
+        listing every candidate and why it failed, when none passes.
+        """
+        candidates = rank_connections(
+            device, allow_relay=allow_relay, allow_http=allow_http
+        )
+        seconds = check_probe_timeout(timeout)
+        return select_sync(
+            self._http, device, candidates, self._identity_arguments, seconds
+        )
+
+    def connect(
+        self,
+        source: str,
+        *,
+        refresh: bool = False,
+        timeout: float = DEFAULT_PROBE_TIMEOUT,
+        allow_relay: bool = True,
+        allow_http: bool = True,
+    ) -> SelectedConnection:
+        """Resolve the source and select its best reachable connection, in one call."""
+        info = self.get_source_connection_information(source, refresh=refresh)
+        return self.select_connection(
+            info.device, timeout=timeout, allow_relay=allow_relay, allow_http=allow_http
+        )
+
     def close(self) -> None:
         """Close the connection pool, unless the caller passed in its own http_client."""
         if self._owns_http_client:
@@ -402,6 +448,38 @@ class AsyncPlexClient(_ClientCore):
                 return step
             await _async_sleep(step)
             retry += 1
+
+    async def select_connection(
+        self,
+        device: Device,
+        *,
+        timeout: float = DEFAULT_PROBE_TIMEOUT,
+        allow_relay: bool = True,
+        allow_http: bool = True,
+    ) -> SelectedConnection:
+        """Probe the device's ranked connections concurrently; see PlexClient.select_connection."""
+        candidates = rank_connections(
+            device, allow_relay=allow_relay, allow_http=allow_http
+        )
+        seconds = check_probe_timeout(timeout)
+        return await select_async(
+            self._http, device, candidates, self._identity_arguments, seconds
+        )
+
+    async def connect(
+        self,
+        source: str,
+        *,
+        refresh: bool = False,
+        timeout: float = DEFAULT_PROBE_TIMEOUT,
+        allow_relay: bool = True,
+        allow_http: bool = True,
+    ) -> SelectedConnection:
+        """Resolve the source and select its best reachable connection, in one call."""
+        info = await self.get_source_connection_information(source, refresh=refresh)
+        return await self.select_connection(
+            info.device, timeout=timeout, allow_relay=allow_relay, allow_http=allow_http
+        )
 
     async def aclose(self) -> None:
         """Close the connection pool, unless the caller passed in its own http_client."""

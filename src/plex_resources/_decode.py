@@ -1,10 +1,13 @@
-"""Decodes a 200 answer into the generated models by its Content-Type, JSON or XML alike."""
+"""Decodes 200 answers into the generated models by their Content-Type, JSON or XML alike."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from plex_resources_api.models import (
+    ServerIdentity,
+    ServerIdentityResponse,
     SourceConnectionInformation,
     SourceConnectionInformationResponse,
 )
@@ -13,8 +16,6 @@ from ._redact import body_excerpt
 from ._wire import normalize
 from ._xml import decode_xml
 from .errors import PlexResponseError
-
-ENVELOPE = "SourceConnectionInformationResponse"
 
 
 def media_type(content_type: str | None) -> str:
@@ -34,6 +35,23 @@ def decode_source_connection_information(
     body: bytes, content_type: str | None, secrets: tuple[str, ...] = ()
 ) -> SourceConnectionInformation:
     """Decode a 200 answer of GET /security/resources, whichever format the server chose."""
+    envelope = "SourceConnectionInformationResponse"
+    checked = decode_document(body, content_type, envelope, secrets)
+    return SourceConnectionInformationResponse.from_dict(checked).media_container
+
+
+def decode_server_identity(
+    body: bytes, content_type: str | None, secrets: tuple[str, ...] = ()
+) -> ServerIdentity:
+    """Decode a 200 answer of GET /identity, whichever format the server chose."""
+    checked = decode_document(body, content_type, "ServerIdentityResponse", secrets)
+    return ServerIdentityResponse.from_dict(checked).media_container
+
+
+def decode_document(
+    body: bytes, content_type: str | None, envelope: str, secrets: tuple[str, ...]
+) -> dict[str, Any]:
+    """The answer as a dict checked against schema `envelope`, from JSON or XML by Content-Type."""
     kind = media_type(content_type)
     if is_json(kind):
         try:
@@ -52,12 +70,11 @@ def decode_source_connection_information(
                 "JSON answer is nested too deeply to be real"
             ) from None
     elif is_xml(kind):
-        document = decode_xml(body, ENVELOPE)
+        document = decode_xml(body, envelope)
     else:
         shown = kind or "no Content-Type"
         raise PlexResponseError(
             f"expected a JSON or XML answer, got {shown}: {body_excerpt(body, secrets)!r}; "
             "is base_url a Plex Media Server?"
         )
-    checked = normalize(document, ENVELOPE, "answer")
-    return SourceConnectionInformationResponse.from_dict(checked).media_container
+    return normalize(document, envelope, "answer")

@@ -12,18 +12,26 @@
     │   ├── NotFoundError                         404
     │   ├── RateLimitError                        429, with retry_after
     │   └── ServerError                           5xx
-    └── PlexResponseError                         a 200 whose body is not the documented answer
+    ├── PlexResponseError                         a 200 whose body is not the documented answer
+    └── NoReachableConnectionError                no candidate connection reached the source
 
 Messages, reprs and attributes never hold the X-Plex-Token or a transient accessToken.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .connections import ProbeResult
+
 __all__ = [
     "BadRequestError",
     "ForbiddenError",
     "InvalidConfigError",
     "InvalidSourceError",
+    "NoReachableConnectionError",
     "NotFoundError",
     "PlexConnectionError",
     "PlexError",
@@ -121,3 +129,11 @@ class PlexResponseError(PlexError):
         super().__init__(message)
         self.method = method
         self.url = url
+
+
+class NoReachableConnectionError(PlexError):
+    """No candidate connection answered as the expected server; `probes` says why for each."""
+
+    def __init__(self, message: str, *, probes: Sequence[ProbeResult]) -> None:
+        super().__init__(message)
+        self.probes = tuple(probes)
