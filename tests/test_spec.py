@@ -8,15 +8,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
-import jsonschema
 import pytest
 from openapi_spec_validator import validate
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from plex_resources_api import models
 
 from .conftest import ROOT
+from .spec_support import operation_parameters, validator_for
 
 # name -> (required, description, example): the identity headers exactly as Plex documents them.
 IDENTITY_HEADERS = {
@@ -31,45 +29,6 @@ IDENTITY_HEADERS = {
     "X-Plex-Device-Name": (False, "A friendly name for the client", "Living Room TV"),
     "X-Plex-Marketplace": (False, "The marketplace on which the client application is distributed", "googlePlay"),
 }  # fmt: skip
-
-
-def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    """Follow a local $ref once."""
-    if "$ref" not in node:
-        return node
-    target: Any = spec
-    for part in node["$ref"].removeprefix("#/").split("/"):
-        target = target[part]
-    resolved: dict[str, Any] = target
-    return resolved
-
-
-def operation_parameters(
-    spec: dict[str, Any], operation: dict[str, Any]
-) -> dict[str, dict[str, Any]]:
-    params = (resolve(spec, p) for p in operation["parameters"])
-    return {p["name"]: p for p in params}
-
-
-def validator_for(spec: dict[str, Any], schema: dict[str, Any]) -> jsonschema.Validator:
-    """A JSON Schema 2020-12 validator that resolves the spec's #/components refs."""
-    registry: Registry[Any] = Registry().with_resource(
-        "urn:openapi", Resource.from_contents(spec, default_specification=DRAFT202012)
-    )
-    rooted = {"$ref": "urn:openapi#"} if schema is spec else schema
-    fixed = _rebase_refs(rooted)
-    return jsonschema.Draft202012Validator(fixed, registry=registry)
-
-
-def _rebase_refs(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {
-            key: ("urn:openapi" + value if key == "$ref" else _rebase_refs(value))
-            for key, value in node.items()
-        }
-    if isinstance(node, list):
-        return [_rebase_refs(item) for item in node]
-    return node
 
 
 def examples_with_schemas(

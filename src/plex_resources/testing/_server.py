@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections
 import json
 import logging
+import ssl
 import threading
 import time
 from collections.abc import Mapping
@@ -79,7 +80,8 @@ class FakePlexServer:
     `devices` maps a source (`server://…`) to the Device that /security/resources answers
     with; `machine_identifier` is what /identity answers, so a FakePlexServer with the
     device's clientIdentifier is a candidate that passes a probe, and one with another is
-    the wrong server.
+    the wrong server. With `ssl_context` (a server-side context holding a certificate) it
+    speaks https.
     """
 
     def __init__(
@@ -91,6 +93,7 @@ class FakePlexServer:
         version: str = "1.40.2.8395-c67dce28e",
         host: str = "127.0.0.1",
         port: int = 0,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self.token = token
         self.machine_identifier = machine_identifier
@@ -99,8 +102,14 @@ class FakePlexServer:
         self.requests: list[RecordedRequest] = []
         self._faults: collections.deque[Fault] = collections.deque()
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer((host, port), _handler_for(self))
-        self._httpd.daemon_threads = True
+        self._httpd = _QuietServer((host, port), _handler_for(self))
+        self.scheme = "http"
+        if ssl_context is not None:
+            # The handshake then runs in each request's thread, not in the accepting loop.
+            self._httpd.socket = ssl_context.wrap_socket(
+                self._httpd.socket, server_side=True, do_handshake_on_connect=False
+            )
+            self.scheme = "https"
         address = self._httpd.server_address
         self.host: str = str(address[0])
         self.port: int = int(address[1])
@@ -111,7 +120,7 @@ class FakePlexServer:
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{self.scheme}://{self.host}:{self.port}"
 
     def add_fault(self, *faults: Fault) -> None:
         """Queue faults; each is used once, by the next request it matches, in order."""
@@ -199,6 +208,17 @@ class FakePlexServer:
         ).to_dict()
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A threading HTTP server that logs a failed request (a refused TLS handshake, a client
+    that hung up) instead of printing a traceback to stderr."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # socketserver calls this from inside its except clause, so exc_info is the failure.
+        logger.debug("request from %s failed", client_address, exc_info=True)  # noqa: LOG014
+
+
 def _handler_for(server: FakePlexServer) -> type[BaseHTTPRequestHandler]:
     class Handler(_FakePlexHandler):
         fake = server
@@ -212,6 +232,9 @@ class _FakePlexHandler(BaseHTTPRequestHandler):
     fake: FakePlexServer
     # Keep-alive, as the real server and as clients expect for throughput.
     protocol_version = "HTTP/1.1"
+    # Headers and body leave in separate writes; with Nagle on, the body would wait ~40 ms
+    # for the client's delayed ACK on every kept-alive request.
+    disable_nagle_algorithm = True
     server_version = "FakePlexMediaServer/1.0"
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -224,9 +247,9 @@ class _FakePlexHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         parts = urlsplit(self.path)
         query = parse_qs(parts.query, keep_blank_values=True)
-        token = self.headers.get("X-Plex-Token") or next(
-            iter(query.pop("X-Plex-Token", [])), None
-        )
+        # Taken out of the query always, so that a recorded request never holds it.
+        query_token = next(iter(query.pop("X-Plex-Token", [])), None)
+        token = self.headers.get("X-Plex-Token") or query_token
         headers = {
             name: (MASK if name.lower() == "x-plex-token" else value)
             for name, value in self.headers.items()
