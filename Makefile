@@ -11,7 +11,7 @@ VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: help venv demo generate check-generated lint lint-spec test build clean
+.PHONY: help venv demo generate check-generated review lint lint-spec test build clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -36,6 +36,12 @@ generate: $(VENV_STAMP) ## Regenerate generated/plex_resources_api from openapi.
 
 check-generated: $(VENV_STAMP) ## Fail if generated/ differs from what openapi.yaml generates
 	$(BIN)/python tools/check_generated.py
+
+# The revision `make review` compares the working tree with.
+BASE ?= HEAD~1
+
+review: $(VENV_STAMP) ## What the spec change since BASE (default HEAD~1) does to clients; STRICT=1 fails if breaking
+	$(BIN)/python tools/review.py --base $(BASE) $(if $(STRICT),--strict)
 
 lint: $(VENV_STAMP) ## ruff check, ruff format --check and mypy --strict over all code
 	$(BIN)/ruff check .

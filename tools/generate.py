@@ -49,8 +49,11 @@ def check_tool_versions() -> None:
             )
 
 
-def generate_into(target_root: Path, spec: Path = SPEC) -> Path:
-    """Generate the package from spec under target_root and return the package directory."""
+def generate_into(target_root: Path, spec: Path = SPEC, root: Path = ROOT) -> Path:
+    """Generate the package from spec under target_root and return the package directory.
+
+    The generator settings and templates are root's (another checkout's, when reviewing one).
+    """
     check_tool_versions()
     bin_dir = Path(sys.executable).parent
     package_dir = target_root / PACKAGE
@@ -60,13 +63,14 @@ def generate_into(target_root: Path, spec: Path = SPEC) -> Path:
         str(bin_dir / "openapi-python-client"),
         "generate",
         "--path", str(spec),
-        "--config", str(CONFIG),
-        "--custom-template-path", str(TEMPLATES),
+        "--config", str(root / CONFIG.name),
         "--meta", "none",
         "--output-path", str(package_dir),
         "--overwrite",
         "--fail-on-warning",
     ]  # fmt: skip
+    if (root / TEMPLATES.name).is_dir():
+        command += ["--custom-template-path", str(root / TEMPLATES.name)]
     result = subprocess.run(
         command, env=env, capture_output=True, text=True, check=False
     )
