@@ -267,10 +267,8 @@ def test_judging_answers(
     status: int, body: bytes, content_type: str, expected: str
 ) -> None:
     candidate = Candidate(1, "local", "http://127.0.0.1:1", http(1))
-    response = httpx.Response(
-        status, content=body, headers={"Content-Type": content_type}
-    )
-    assert judge_answer(candidate, response, 0.01, MID).status == expected
+    response = httpx.Response(status, headers={"Content-Type": content_type})
+    assert judge_answer(candidate, response, body, 0.01, MID).status == expected
 
 
 def test_abandoned_probes_do_not_starve_later_selections(

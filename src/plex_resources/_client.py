@@ -31,6 +31,12 @@ from plex_resources_api.models import (
 )
 from plex_resources_api.types import UNSET
 
+from ._body import (
+    ACCEPT_ENCODING,
+    DEFAULT_MAX_ANSWER_BYTES,
+    aread_limited,
+    read_limited,
+)
 from ._config import (
     DEFAULT_TIMEOUT,
     MEDIA_TYPES,
@@ -64,6 +70,8 @@ from .errors import (
 logger = logging.getLogger("plex_resources")
 
 REFRESH = GetSourceConnectionInformationRefresh.VALUE_1
+# Built requests kept per client; an app asks for a handful of sources, not thousands.
+_CALL_CACHE_SIZE = 256
 
 
 def _sleep(seconds: float) -> None:
@@ -101,6 +109,7 @@ class _ClientCore:
         retries: int | RetryPolicy,
         verify: bool | ssl.SSLContext,
         response_format: ResponseFormat,
+        max_answer_bytes: int,
         owns_http_client: bool,
     ) -> None:
         if not isinstance(identity, ClientIdentity):
@@ -124,12 +133,37 @@ class _ClientCore:
             MEDIA_TYPES[self.response_format]
         )
         self._identity_arguments = identity.endpoint_arguments()
+        if (
+            isinstance(max_answer_bytes, bool)
+            or not isinstance(max_answer_bytes, int)
+            or max_answer_bytes < 1
+        ):
+            raise InvalidConfigError(
+                f"max_answer_bytes must be a whole number of bytes > 0, got {max_answer_bytes!r}"
+            )
+        self.max_answer_bytes = max_answer_bytes
+        self._calls: dict[tuple[str, bool], _Call] = {}
+        # One TLS context for the client and every probe pool: loading the CA certificates
+        # costs ~40 ms, sharing them nothing.
+        self._ssl_context = (
+            httpx.create_ssl_context(verify=verify) if owns_http_client else None
+        )
 
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(base_url={self.base_url!r}, token={MASK!r}, "
             f"identity={self.identity!r}, response_format={self.response_format!r})"
         )
+
+    def _call_for(self, source: str, refresh: bool) -> _Call:
+        """The request for this source, built once: the same source always gives the same one."""
+        key = (source, refresh)
+        call = self._calls.get(key)
+        if call is None:
+            if len(self._calls) >= _CALL_CACHE_SIZE:
+                self._calls.clear()
+            call = self._calls[key] = self._build_call(source, refresh)
+        return call
 
     def _build_call(self, source: str, refresh: bool) -> _Call:
         kwargs = endpoint._get_kwargs(
@@ -142,6 +176,7 @@ class _ClientCore:
         # The server negotiates on the standard Accept header, which OpenAPI cannot describe.
         headers["Accept"] = str(self._accepts)
         headers["X-Plex-Token"] = self._token
+        headers["Accept-Encoding"] = ACCEPT_ENCODING
         return _Call(
             method=kwargs["method"].upper(),
             url=self.base_url + kwargs["url"],
@@ -159,6 +194,7 @@ class _ClientCore:
         retry: int,
         started: float,
         response: httpx.Response | None,
+        body: bytes,
         failure: httpx.HTTPError | None,
     ) -> SourceConnectionInformation | float:
         """The model, or seconds to wait before retrying; raises the PlexError when done."""
@@ -174,7 +210,7 @@ class _ClientCore:
             raise self._transport_error(call, failure) from failure
         if response is None:  # pragma: no cover - one of the two is always set
             raise AssertionError("an attempt ended with neither an answer nor an error")
-        return self._interpret(call, response)
+        return self._interpret(call, response, body)
 
     def _retry_delay(self, retry: int, response: httpx.Response | None) -> float | None:
         """Seconds to wait before retrying, or None when this outcome must not be retried."""
@@ -188,14 +224,14 @@ class _ClientCore:
         return self.retry_policy.delay(retry, retry_after)
 
     def _interpret(
-        self, call: _Call, response: httpx.Response
+        self, call: _Call, response: httpx.Response, body: bytes
     ) -> SourceConnectionInformation:
         """The decoded model of a 200 answer; the matching PlexError for anything else."""
         if response.status_code != 200:
-            raise status_error(response, self._secrets)
+            raise status_error(response, body, self._secrets)
         try:
             return decode_source_connection_information(
-                response.content, response.headers.get("Content-Type"), self._secrets
+                body, response.headers.get("Content-Type"), self._secrets
             )
         except PlexResponseError as error:
             raise PlexResponseError(
@@ -203,6 +239,24 @@ class _ClientCore:
                 method=call.method,
                 url=call.shown_url,
             ) from None
+
+    def _request(
+        self, http: httpx.Client | httpx.AsyncClient, call: _Call
+    ) -> httpx.Request:
+        return http.build_request(
+            call.method,
+            call.url,
+            params=call.params,
+            headers=call.headers,
+            timeout=self.timeout,
+        )
+
+    def _oversized(self, call: _Call, error: PlexResponseError) -> PlexResponseError:
+        return PlexResponseError(
+            f"{call.method} {call.shown_url}: {error}",
+            method=call.method,
+            url=call.shown_url,
+        )
 
     def _transport_error(self, call: _Call, error: httpx.HTTPError) -> PlexError:
         """The PlexError for an httpx failure that left no answer to interpret."""
@@ -281,6 +335,7 @@ class PlexClient(_ClientCore):
         retries: int | RetryPolicy = 2,
         verify: bool | ssl.SSLContext = True,
         response_format: ResponseFormat = "json",
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
         http_client: httpx.Client | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
@@ -295,14 +350,12 @@ class PlexClient(_ClientCore):
             retries=retries,
             verify=verify,
             response_format=response_format,
+            max_answer_bytes=max_answer_bytes,
             owns_http_client=http_client is None,
         )
         self._owns_http_client = http_client is None
-        # One TLS context for the client and every probe pool: loading the CA certificates
-        # costs ~40 ms, sharing them nothing.
-        self._ssl_context = httpx.create_ssl_context(verify=verify)
         self._http = http_client or httpx.Client(
-            verify=self._ssl_context, follow_redirects=False
+            verify=self._ssl_context or verify, follow_redirects=False
         )
 
     def get_source_connection_information(
@@ -313,23 +366,21 @@ class PlexClient(_ClientCore):
         `source` is `server://<machineIdentifier>` or `provider://<id>`; `refresh=True` sends
         `refresh=1`. Raises a PlexError subclass for every failure (see plex_resources.errors).
         """
-        call = self._build_call(source, refresh)
+        call = self._call_for(source, refresh)
         retry = 0
         while True:
             started = time.perf_counter()
             response: httpx.Response | None = None
+            body = b""
             failure: httpx.HTTPError | None = None
             try:
-                response = self._http.request(
-                    call.method,
-                    call.url,
-                    params=call.params,
-                    headers=call.headers,
-                    timeout=self.timeout,
-                )
+                response = self._http.send(self._request(self._http, call), stream=True)
+                body = read_limited(response, self.max_answer_bytes)
             except httpx.HTTPError as error:
-                failure = error
-            step = self._after_attempt(call, retry, started, response, failure)
+                response, failure = None, error
+            except PlexResponseError as error:
+                raise self._oversized(call, error) from None
+            step = self._after_attempt(call, retry, started, response, body, failure)
             if isinstance(step, SourceConnectionInformation):
                 return step
             _sleep(step)
@@ -360,7 +411,9 @@ class PlexClient(_ClientCore):
             )
         # Probes abandoned to a hung candidate hold their connection until their timeout; a
         # pool per selection keeps them from starving the next selection's probes.
-        with httpx.Client(verify=self._ssl_context, follow_redirects=False) as probes:
+        with httpx.Client(
+            verify=self._ssl_context or True, follow_redirects=False
+        ) as probes:
             return select_sync(
                 probes, device, candidates, self._identity_arguments, seconds
             )
@@ -414,6 +467,7 @@ class AsyncPlexClient(_ClientCore):
         retries: int | RetryPolicy = 2,
         verify: bool | ssl.SSLContext = True,
         response_format: ResponseFormat = "json",
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
@@ -428,34 +482,35 @@ class AsyncPlexClient(_ClientCore):
             retries=retries,
             verify=verify,
             response_format=response_format,
+            max_answer_bytes=max_answer_bytes,
             owns_http_client=http_client is None,
         )
         self._owns_http_client = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            verify=verify, follow_redirects=False
+            verify=self._ssl_context or verify, follow_redirects=False
         )
 
     async def get_source_connection_information(
         self, source: str, *, refresh: bool = False
     ) -> SourceConnectionInformation:
         """The source's device, transient token and connections; see PlexClient."""
-        call = self._build_call(source, refresh)
+        call = self._call_for(source, refresh)
         retry = 0
         while True:
             started = time.perf_counter()
             response: httpx.Response | None = None
+            body = b""
             failure: httpx.HTTPError | None = None
             try:
-                response = await self._http.request(
-                    call.method,
-                    call.url,
-                    params=call.params,
-                    headers=call.headers,
-                    timeout=self.timeout,
+                response = await self._http.send(
+                    self._request(self._http, call), stream=True
                 )
+                body = await aread_limited(response, self.max_answer_bytes)
             except httpx.HTTPError as error:
-                failure = error
-            step = self._after_attempt(call, retry, started, response, failure)
+                response, failure = None, error
+            except PlexResponseError as error:
+                raise self._oversized(call, error) from None
+            step = self._after_attempt(call, retry, started, response, body, failure)
             if isinstance(step, SourceConnectionInformation):
                 return step
             await _async_sleep(step)

@@ -69,6 +69,10 @@ def decode_document(
             raise PlexResponseError(
                 "JSON answer is nested too deeply to be real"
             ) from None
+        except ValueError as error:  # an integer past Python's 4,300-digit limit
+            raise PlexResponseError(
+                f"JSON answer is not valid JSON ({error})"
+            ) from None
     elif is_xml(kind):
         document = decode_xml(body, envelope)
     else:

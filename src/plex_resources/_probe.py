@@ -23,6 +23,7 @@ import httpx
 from plex_resources_api.api.server import get_server_identity
 from plex_resources_api.models import Device, GetServerIdentityAccepts
 
+from ._body import ACCEPT_ENCODING, MAX_PROBE_ANSWER_BYTES, aread_limited, read_limited
 from ._decode import decode_server_identity
 from .connections import Candidate, ProbeResult, ProbeStatus, SelectedConnection
 from .errors import InvalidConfigError, NoReachableConnectionError, PlexResponseError
@@ -65,6 +66,7 @@ class _Probe:
         )
         headers: dict[str, str] = kwargs["headers"]
         headers["Accept"] = "application/json"
+        headers["Accept-Encoding"] = ACCEPT_ENCODING
         encoded = {
             name.encode("ascii"): value.encode("utf-8")
             for name, value in headers.items()
@@ -73,16 +75,18 @@ class _Probe:
 
 
 def judge_answer(
-    candidate: Candidate, response: httpx.Response, latency: float, expected: str
+    candidate: Candidate,
+    response: httpx.Response,
+    body: bytes,
+    latency: float,
+    expected: str,
 ) -> ProbeResult:
     """Whether an answer to the probe comes from the expected server."""
     if response.status_code != 200:
         detail = f"answered HTTP {response.status_code} {response.reason_phrase}"
         return ProbeResult(candidate, "http status", detail, latency)
     try:
-        identity = decode_server_identity(
-            response.content, response.headers.get("Content-Type")
-        )
+        identity = decode_server_identity(body, response.headers.get("Content-Type"))
     except PlexResponseError as error:
         return ProbeResult(candidate, "bad answer", str(error), latency)
     if identity.machine_identifier != expected:
@@ -121,30 +125,36 @@ def judge_failure(candidate: Candidate, error: httpx.HTTPError) -> ProbeResult:
 
 def _probe_sync(http: httpx.Client, candidate: Candidate, probe: _Probe) -> ProbeResult:
     started = time.perf_counter()
+    request = http.build_request(
+        "GET", candidate.url + probe.path, headers=probe.headers, timeout=probe.timeout
+    )
     try:
-        response = http.get(
-            candidate.url + probe.path, headers=probe.headers, timeout=probe.timeout
-        )
+        response = http.send(request, stream=True)
+        body = read_limited(response, MAX_PROBE_ANSWER_BYTES)
     except httpx.HTTPError as error:
         return judge_failure(candidate, error)
-    return judge_answer(
-        candidate, response, time.perf_counter() - started, probe.expected
-    )
+    except PlexResponseError as error:
+        return ProbeResult(candidate, "bad answer", str(error))
+    latency = time.perf_counter() - started
+    return judge_answer(candidate, response, body, latency, probe.expected)
 
 
 async def _probe_async(
     http: httpx.AsyncClient, candidate: Candidate, probe: _Probe
 ) -> ProbeResult:
     started = time.perf_counter()
+    request = http.build_request(
+        "GET", candidate.url + probe.path, headers=probe.headers, timeout=probe.timeout
+    )
     try:
-        response = await http.get(
-            candidate.url + probe.path, headers=probe.headers, timeout=probe.timeout
-        )
+        response = await http.send(request, stream=True)
+        body = await aread_limited(response, MAX_PROBE_ANSWER_BYTES)
     except httpx.HTTPError as error:
         return judge_failure(candidate, error)
-    return judge_answer(
-        candidate, response, time.perf_counter() - started, probe.expected
-    )
+    except PlexResponseError as error:
+        return ProbeResult(candidate, "bad answer", str(error))
+    latency = time.perf_counter() - started
+    return judge_answer(candidate, response, body, latency, probe.expected)
 
 
 def _no_candidates(device: Device) -> NoReachableConnectionError:

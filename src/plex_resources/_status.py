@@ -36,12 +36,14 @@ _KNOWN: dict[int, tuple[type[PlexStatusError], str]] = {
 }
 
 
-def status_error(response: httpx.Response, secrets: tuple[str, ...]) -> PlexStatusError:
-    """Build the error for a non-200 answer (whose body has been read)."""
+def status_error(
+    response: httpx.Response, content: bytes, secrets: tuple[str, ...]
+) -> PlexStatusError:
+    """Build the error for a non-200 answer whose body is `content`."""
     status = response.status_code
     method = response.request.method
     url = safe_url(response.request.url)
-    body = body_excerpt(response.content, secrets)
+    body = body_excerpt(content, secrets)
     if status in _KNOWN:
         kind, advice = _KNOWN[status]
     elif 500 <= status <= 599:

@@ -7,7 +7,7 @@ strings here and are converted by `_wire.normalize` exactly as JSON values are. 
 spec does not know are kept as lists of dicts, as Plex's JSON renders them.
 
 Safety: any DTD is refused, so no entity can be declared (no billion laughs, no external
-entities); an undeclared entity reference is a parse error.
+entities); an undeclared entity reference is a parse error; nesting is capped at MAX_DEPTH.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from xml.parsers import expat
 from plex_resources_api.wire_types import PROPERTIES, REQUIRED
 
 from .errors import PlexResponseError
+
+# Plex nests three levels (MediaContainer > Device > Connection); anything near this is hostile.
+MAX_DEPTH = 32
 
 
 class _ForbiddenMarkup(Exception):
@@ -36,6 +39,10 @@ def decode_xml(body: bytes, envelope: str) -> dict[str, Any]:
     root_properties = PROPERTIES[envelope]
 
     def start(tag: str, attributes: dict[str, str]) -> None:
+        if len(stack) >= MAX_DEPTH:
+            raise PlexResponseError(
+                f"XML answer is nested deeper than {MAX_DEPTH} elements, which Plex never does"
+            )
         if stack:
             parent, parent_schema = stack[-1]
             kind = PROPERTIES.get(parent_schema, {}).get(tag, "")
