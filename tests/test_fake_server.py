@@ -44,7 +44,9 @@ def schema_of(
     return schema
 
 
-RESOURCES = {"params": {"source": SOURCE}, "headers": {"X-Plex-Token": TOKEN}}
+# What the spec requires of every /security/resources request.
+REQUIRED = {"X-Plex-Token": TOKEN, "X-Plex-Client-Identifier": "fake-server-tests"}
+RESOURCES = {"params": {"source": SOURCE}, "headers": REQUIRED}
 
 
 @pytest.mark.parametrize("path", ["/security/resources", "/identity"])
@@ -69,7 +71,7 @@ def test_resources_answer_is_the_configured_device(
     server: FakePlexServer, json_example: dict[str, Any]
 ) -> None:
     response = get(server, "/security/resources", params={"source": SOURCE},
-                   headers={"X-Plex-Token": TOKEN, "Accept": "application/json"})  # fmt: skip
+                   headers={**REQUIRED, "Accept": "application/json"})  # fmt: skip
     assert response.json() == json_example
 
 
@@ -103,14 +105,20 @@ def test_identity_needs_no_token(server: FakePlexServer, spec: dict[str, Any]) -
     assert body["MediaContainer"]["claimed"] is True
 
 
+CLIENT = {"X-Plex-Client-Identifier": "fake-server-tests"}
+
+
 @pytest.mark.parametrize(("params", "headers", "status"), [
-    ({"source": SOURCE}, {}, 403),
-    ({"source": SOURCE}, {"X-Plex-Token": "wrong"}, 403),
-    ({"source": SOURCE, "X-Plex-Token": TOKEN}, {}, 200),  # the server takes it from the query too
-    ({}, {"X-Plex-Token": TOKEN}, 400),
-    ({"source": "nonsense"}, {"X-Plex-Token": TOKEN}, 400),
-    ({"source": SOURCE, "refresh": "2"}, {"X-Plex-Token": TOKEN}, 400),
-    ({"source": "server://0000000000000000000000000000000000000000"}, {"X-Plex-Token": TOKEN}, 404),
+    ({"source": SOURCE}, CLIENT, 403),
+    ({"source": SOURCE}, {**CLIENT, "X-Plex-Token": "wrong"}, 403),
+    ({"source": SOURCE, "X-Plex-Token": TOKEN}, CLIENT, 200),  # the server takes it from the query too
+    ({"source": SOURCE}, {"X-Plex-Token": TOKEN}, 400),  # the spec requires a client identifier
+    ({"source": SOURCE}, {**REQUIRED, "X-Plex-Client-Identifier": ""}, 400),
+    ({"source": SOURCE}, {**REQUIRED, "accepts": "text/plain"}, 400),
+    ({}, REQUIRED, 400),
+    ({"source": "nonsense"}, REQUIRED, 400),
+    ({"source": SOURCE, "refresh": "2"}, REQUIRED, 400),
+    ({"source": "server://0000000000000000000000000000000000000000"}, REQUIRED, 404),
 ])  # fmt: skip
 def test_resources_statuses(
     server: FakePlexServer,
@@ -135,7 +143,7 @@ def test_unknown_path_is_404(server: FakePlexServer) -> None:
 
 def test_recorded_requests_mask_the_token(server: FakePlexServer) -> None:
     get(server, "/security/resources", params={"source": SOURCE, "X-Plex-Token": TOKEN},
-        headers={"X-Plex-Token": TOKEN})  # fmt: skip
+        headers=REQUIRED)  # fmt: skip
     (recorded,) = server.requests
     assert recorded.headers["X-Plex-Token"] == "***"
     assert "X-Plex-Token" not in recorded.query
@@ -206,3 +214,10 @@ def test_end_to_end_json_and_xml_give_equal_models(server: FakePlexServer) -> No
         )
     formats = [r.headers["Accept"] for r in server.requests]
     assert formats == ["application/json", "application/xml"]
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "HEAD", "TRACE", "QUERY"])
+def test_undocumented_methods_are_405(server: FakePlexServer, method: str) -> None:
+    response = httpx.request(method, server.url + "/identity", timeout=5)
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "GET"

@@ -125,7 +125,9 @@ def test_identity_header_is_documented(
     assert param["required"] is required
     assert param["description"] == description
     assert param["example"] == example
-    assert param["schema"] == {"type": "string"}
+    assert param["schema"]["type"] == "string"
+    # The one identity header a client must send is also the one that must not be empty.
+    assert param["schema"].get("minLength") == (1 if required else None)
 
 
 def test_accepts_header(spec: dict[str, Any], operation: dict[str, Any]) -> None:

@@ -35,10 +35,11 @@ from ._render import render_xml
 
 logger = logging.getLogger("plex_resources.testing")
 
+_MEDIA_TYPES = ("application/json", "application/xml")
 _HTML = "<html><head><title>{title}</title></head><body><h1>{status} {title}</h1></body></html>"
 _TITLES = {
     400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-    429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
+    405: "Method Not Allowed", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
     503: "Service Unavailable", 504: "Gateway Timeout",
 }  # fmt: skip
 
@@ -189,10 +190,20 @@ class FakePlexServer:
         return ServerIdentityResponse(media_container=container).to_dict()
 
     def _resources_answer(
-        self, query: dict[str, list[str]], token: str | None
+        self,
+        query: dict[str, list[str]],
+        token: str | None,
+        client_identifier: str | None,
+        accepts: str | None,
     ) -> tuple[int, dict[str, Any] | None]:
         if token != self.token:
             return 403, None
+        # Stricter than a real server, which shrugs these off: the fake holds clients to the
+        # spec, so a client that forgets the required header fails its tests.
+        if not client_identifier:
+            return 400, None
+        if accepts is not None and accepts not in _MEDIA_TYPES:
+            return 400, None
         sources = query.get("source", [])
         if len(sources) != 1 or SOURCE_PATTERN.match(sources[0]) is None:
             return 400, None
@@ -269,13 +280,30 @@ class _FakePlexHandler(BaseHTTPRequestHandler):
         if parts.path == "/identity":
             status, answer = 200, self.fake._identity_answer()
         elif parts.path == "/security/resources":
-            status, answer = self.fake._resources_answer(query, token)
+            status, answer = self.fake._resources_answer(
+                query,
+                token,
+                self.headers.get("X-Plex-Client-Identifier"),
+                self.headers.get("accepts"),
+            )
         else:
             status, answer = 404, None
         if answer is None:
             self._send_html(status)
         else:
             self._send_answer(answer, truncate=fault is not None and fault.truncate)
+
+    def _method_not_allowed(self) -> None:
+        # Only GET is documented; say so, and close: a body the client sent is left unread.
+        self.close_connection = True
+        self._send_html(405, {"Allow": "GET"})
+
+    def __getattr__(self, name: str) -> Any:
+        # The base class looks up `do_<METHOD>` for each request; every method but GET
+        # (HEAD, POST, TRACE, QUERY...) gets the 405.
+        if name.startswith("do_"):
+            return self._method_not_allowed
+        raise AttributeError(name)
 
     def _send_answer(self, answer: dict[str, Any], *, truncate: bool) -> None:
         # The real server answers XML unless JSON is asked for with the Accept header.
