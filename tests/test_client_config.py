@@ -133,3 +133,12 @@ def test_identity_is_immutable_and_lists_its_headers() -> None:
         "X-Plex-Device-Name": "Küche TV",
     }
     assert identity == ClientIdentity(client_identifier="abc", device_name="Küche TV")
+
+
+@pytest.mark.parametrize("setting", ["max_concurrency", "max_answer_bytes"])
+@pytest.mark.parametrize("value", [0, -3, 2.5, True, "10"])
+def test_counts_must_be_whole_and_positive(setting: str, value: object) -> None:
+    with pytest.raises(
+        InvalidConfigError, match=f"{setting} must be a whole number > 0"
+    ):
+        PlexClient(BASE_URL, token=TOKEN, identity=IDENTITY, **{setting: value})  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ log record it produces is searched for both canaries.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import traceback
@@ -16,10 +17,18 @@ import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 
-from plex_resources import ClientIdentity, PlexClient, PlexError
+from plex_resources import (
+    ClientIdentity,
+    Device,
+    NoReachableConnectionError,
+    PlexClient,
+    PlexError,
+)
 from plex_resources._redact import body_excerpt, mask_secrets, safe_url
+from plex_resources.testing import FakePlexServer, refused_port
+from plex_resources_api.models import Connection
 
-from .client_support import BASE_URL, SOURCE, TOKEN, Fetch
+from .client_support import BASE_URL, IDENTITY, SOURCE, TOKEN, Fetch
 
 ACCESS = "transient-canary-5be1d2"
 CANARIES = (TOKEN, ACCESS)
@@ -160,3 +169,45 @@ def test_invalid_source_message_holds_no_secret(fetch: Fetch) -> None:
         fetch(SOURCE + " " + TOKEN)
     # ...but the client's token itself is never added to a message.
     assert str(caught.value).count(TOKEN) == 1
+
+
+def test_probing_and_the_fake_server_leak_nothing(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The canary through connect(): the fake's request log, every probe, the selection."""
+    caplog.set_level(logging.DEBUG)
+    machine = "243b471948ace337a8f92f129ec97d1902fcb1df"
+    shown: list[str] = []
+    with contextlib.ExitStack() as stack:
+        right = stack.enter_context(FakePlexServer(machine_identifier=machine))
+        wrong = stack.enter_context(FakePlexServer(machine_identifier="f" * 40))
+        device = Device(
+            name="Canary", client_identifier=machine, access_token=ACCESS,
+            connection=[
+                Connection(protocol="http", address="127.0.0.1", port=p, uri="x", local=True)
+                for p in (wrong.port, refused_port(), right.port)
+            ],
+        )  # fmt: skip
+        main = stack.enter_context(
+            FakePlexServer(token=TOKEN, devices={f"server://{machine}": device})
+        )
+        with PlexClient(main.url, token=TOKEN, identity=IDENTITY) as plex:
+            chosen = plex.connect(f"server://{machine}")
+            shown += [repr(chosen), str(chosen), repr(plex), repr(main)]
+            assert chosen.device.access_token == ACCESS
+            right.stop()
+            with pytest.raises(NoReachableConnectionError) as caught:
+                plex.select_connection(device, timeout=1)
+            shown.append(seen(caught.value))
+        # The token also arrives in the query string, as some clients send it.
+        httpx.get(f"{main.url}/security/resources?X-Plex-Token={TOKEN}", timeout=5)
+        shown += [repr(main.requests)]
+    # httpx's own log line of that last, hand-made request holds the token in its URL; the
+    # canary is about the SDK's loggers, which saw it too.
+    shown += [
+        r.getMessage() for r in caplog.records if r.name.startswith("plex_resources")
+    ]
+    assert any(r.name == "plex_resources.testing" for r in caplog.records)
+    assert any("probe" in r.getMessage() for r in caplog.records)
+    for text in shown:
+        assert_clean(text)

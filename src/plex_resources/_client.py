@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from types import TracebackType
@@ -38,10 +39,12 @@ from ._body import (
     read_limited,
 )
 from ._config import (
+    DEFAULT_MAX_CONCURRENCY,
     DEFAULT_TIMEOUT,
     MEDIA_TYPES,
     ResponseFormat,
     check_base_url,
+    check_count,
     check_response_format,
     check_timeout,
     check_token,
@@ -110,6 +113,7 @@ class _ClientCore:
         verify: bool | ssl.SSLContext,
         response_format: ResponseFormat,
         max_answer_bytes: int,
+        max_concurrency: int,
         owns_http_client: bool,
     ) -> None:
         if not isinstance(identity, ClientIdentity):
@@ -133,15 +137,13 @@ class _ClientCore:
             MEDIA_TYPES[self.response_format]
         )
         self._identity_arguments = identity.endpoint_arguments()
-        if (
-            isinstance(max_answer_bytes, bool)
-            or not isinstance(max_answer_bytes, int)
-            or max_answer_bytes < 1
-        ):
-            raise InvalidConfigError(
-                f"max_answer_bytes must be a whole number of bytes > 0, got {max_answer_bytes!r}"
-            )
-        self.max_answer_bytes = max_answer_bytes
+        self.max_answer_bytes = check_count("max_answer_bytes", max_answer_bytes)
+        self.max_concurrency = check_count("max_concurrency", max_concurrency)
+        # The pool the client builds holds max_concurrency connections, all kept alive.
+        self._limits = httpx.Limits(
+            max_connections=self.max_concurrency,
+            max_keepalive_connections=self.max_concurrency,
+        )
         self._calls: dict[tuple[str, bool], _Call] = {}
         # One TLS context for the client and every probe pool: loading the CA certificates
         # costs ~40 ms, sharing them nothing.
@@ -336,6 +338,7 @@ class PlexClient(_ClientCore):
         verify: bool | ssl.SSLContext = True,
         response_format: ResponseFormat = "json",
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         http_client: httpx.Client | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
@@ -351,12 +354,16 @@ class PlexClient(_ClientCore):
             verify=verify,
             response_format=response_format,
             max_answer_bytes=max_answer_bytes,
+            max_concurrency=max_concurrency,
             owns_http_client=http_client is None,
         )
         self._owns_http_client = http_client is None
         self._http = http_client or httpx.Client(
-            verify=self._ssl_context or verify, follow_redirects=False
+            verify=self._ssl_context or verify,
+            follow_redirects=False,
+            limits=self._limits,
         )
+        self._gate = threading.BoundedSemaphore(self.max_concurrency)
 
     def get_source_connection_information(
         self, source: str, *, refresh: bool = False
@@ -374,8 +381,11 @@ class PlexClient(_ClientCore):
             body = b""
             failure: httpx.HTTPError | None = None
             try:
-                response = self._http.send(self._request(self._http, call), stream=True)
-                body = read_limited(response, self.max_answer_bytes)
+                with self._gate:
+                    response = self._http.send(
+                        self._request(self._http, call), stream=True
+                    )
+                    body = read_limited(response, self.max_answer_bytes)
             except httpx.HTTPError as error:
                 response, failure = None, error
             except PlexResponseError as error:
@@ -468,6 +478,7 @@ class AsyncPlexClient(_ClientCore):
         verify: bool | ssl.SSLContext = True,
         response_format: ResponseFormat = "json",
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
@@ -483,12 +494,16 @@ class AsyncPlexClient(_ClientCore):
             verify=verify,
             response_format=response_format,
             max_answer_bytes=max_answer_bytes,
+            max_concurrency=max_concurrency,
             owns_http_client=http_client is None,
         )
         self._owns_http_client = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            verify=self._ssl_context or verify, follow_redirects=False
+            verify=self._ssl_context or verify,
+            follow_redirects=False,
+            limits=self._limits,
         )
+        self._gate = asyncio.Semaphore(self.max_concurrency)
 
     async def get_source_connection_information(
         self, source: str, *, refresh: bool = False
@@ -502,10 +517,11 @@ class AsyncPlexClient(_ClientCore):
             body = b""
             failure: httpx.HTTPError | None = None
             try:
-                response = await self._http.send(
-                    self._request(self._http, call), stream=True
-                )
-                body = await aread_limited(response, self.max_answer_bytes)
+                async with self._gate:
+                    response = await self._http.send(
+                        self._request(self._http, call), stream=True
+                    )
+                    body = await aread_limited(response, self.max_answer_bytes)
             except httpx.HTTPError as error:
                 response, failure = None, error
             except PlexResponseError as error:

@@ -3,18 +3,21 @@
 It serves GET /security/resources and GET /identity as openapi.yaml documents them, XML by
 default and JSON when the Accept header asks for it, exactly as the real server negotiates.
 Faults (statuses, Retry-After, delays, dropped or cut-off answers) can be queued for tests.
+It runs an asyncio loop in a background thread, so a thousand concurrent clients cost it
+coroutines, not threads.
 """
 
 from __future__ import annotations
 
+import asyncio
 import collections
+import dataclasses
 import json
 import logging
+import socket
 import ssl
 import threading
-import time
 from collections.abc import Mapping
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
@@ -31,17 +34,13 @@ from plex_resources_api.models import (
 
 from .._redact import MASK, mask_secrets
 from .._source import SOURCE_PATTERN
+from ._http1 import REASONS, Reply, Request, serve_connection
 from ._render import render_xml
 
 logger = logging.getLogger("plex_resources.testing")
 
 _MEDIA_TYPES = ("application/json", "application/xml")
 _HTML = "<html><head><title>{title}</title></head><body><h1>{status} {title}</h1></body></html>"
-_TITLES = {
-    400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-    405: "Method Not Allowed", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
-    503: "Service Unavailable", 504: "Gateway Timeout",
-}  # fmt: skip
 
 
 @attrs.frozen(kw_only=True)
@@ -70,6 +69,15 @@ class RecordedRequest:
     path: str
     query: dict[str, list[str]]
     headers: dict[str, str]
+
+
+def _html(
+    status: int, extra: Mapping[str, str] | None = None, *, close: bool = False
+) -> Reply:
+    title = REASONS.get(status, "Error")
+    body = _HTML.format(status=status, title=title).encode()
+    headers = {"Content-Type": "text/html", **(extra or {})}
+    return Reply(status, body, headers, close=close)
 
 
 class FakePlexServer:
@@ -101,20 +109,24 @@ class FakePlexServer:
         self.version = version
         self.devices: dict[str, Device] = dict(devices or {})
         self.requests: list[RecordedRequest] = []
+        #: Client connections open now, and the most ever open at once (for load tests).
+        self.open_connections = 0
+        self.peak_connections = 0
         self._faults: collections.deque[Fault] = collections.deque()
         self._lock = threading.Lock()
-        self._httpd = _QuietServer((host, port), _handler_for(self))
-        self.scheme = "http"
-        if ssl_context is not None:
-            # The handshake then runs in each request's thread, not in the accepting loop.
-            self._httpd.socket = ssl_context.wrap_socket(
-                self._httpd.socket, server_side=True, do_handshake_on_connect=False
-            )
-            self.scheme = "https"
-        address = self._httpd.server_address
+        self._ssl_context = ssl_context
+        # Bound now, so the port is known before serving starts; a deep backlog, because a
+        # dropped connection attempt costs a client a one-second SYN retransmit.
+        self._socket = socket.create_server((host, port), backlog=1024)
+        address = self._socket.getsockname()
         self.host: str = str(address[0])
         self.port: int = int(address[1])
+        self.scheme = "https" if ssl_context is not None else "http"
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopping: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
+        self._started = threading.Event()
+        self._writers: set[asyncio.StreamWriter] = set()
 
     def __repr__(self) -> str:
         return f"FakePlexServer(url={self.url!r}, token={MASK!r}, devices={len(self.devices)})"
@@ -131,29 +143,29 @@ class FakePlexServer:
     def start(self) -> Self:
         """Serve in a background thread."""
         if self._thread is None:
-            # A short poll interval keeps stop() quick (it waits for the next poll).
             self._thread = threading.Thread(
-                target=self._httpd.serve_forever,
-                kwargs={"poll_interval": 0.05},
+                target=lambda: asyncio.run(self._serve()),
                 name="fake-plex-server",
                 daemon=True,
             )
             self._thread.start()
+            self._started.wait()
         return self
 
     def serve_forever(self) -> None:
         """Serve in this thread until interrupted (what `plex-resources fake-server` runs)."""
-        try:
-            self._httpd.serve_forever()
-        finally:
-            self._httpd.server_close()
+        asyncio.run(self._serve())
 
     def stop(self) -> None:
-        if self._thread is not None:
-            self._httpd.shutdown()
+        if (
+            self._thread is not None
+            and self._loop is not None
+            and self._stopping is not None
+        ):
+            self._loop.call_soon_threadsafe(self._stopping.set)
             self._thread.join()
             self._thread = None
-        self._httpd.server_close()
+        self._socket.close()
 
     def __enter__(self) -> Self:
         return self.start()
@@ -166,11 +178,69 @@ class FakePlexServer:
     ) -> None:
         self.stop()
 
-    # What the handler asks of the server; all of it is safe to call from handler threads.
+    async def _serve(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stopping = asyncio.Event()
+        # A refused TLS handshake or a client hanging up is routine here, not an error.
+        self._loop.set_exception_handler(
+            lambda loop, context: logger.debug("server: %s", context.get("message"))
+        )
+        server = await asyncio.start_server(
+            self._connection, sock=self._socket, ssl=self._ssl_context
+        )
+        self._started.set()
+        async with server:
+            await self._stopping.wait()
+            server.close()
+            # Open keep-alive connections would hold wait_closed(): close them too.
+            for writer in list(self._writers):
+                writer.close()
 
-    def _record(self, request: RecordedRequest) -> None:
+    async def _connection(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
         with self._lock:
-            self.requests.append(request)
+            self.open_connections += 1
+            self.peak_connections = max(self.peak_connections, self.open_connections)
+        self._writers.add(writer)
+        try:
+            await serve_connection(reader, writer, self._reply)
+        finally:
+            self._writers.discard(writer)
+            with self._lock:
+                self.open_connections -= 1
+
+    def _reply(self, request: Request) -> Reply:
+        """The answer to one request, faults applied; runs on the server's loop."""
+        parts = urlsplit(request.target)
+        query = parse_qs(parts.query, keep_blank_values=True)
+        # Taken out of the query always, so that a recorded request never holds it.
+        query_token = next(iter(query.pop("X-Plex-Token", [])), None)
+        token = request.header("X-Plex-Token") or query_token
+        headers = {
+            name: (MASK if name.lower() == "x-plex-token" else value)
+            for name, value in request.headers.items()
+        }
+        with self._lock:
+            self.requests.append(
+                RecordedRequest(request.method, parts.path, query, headers)
+            )
+        reply = self._answer(request, parts.path, query, token)
+        logger.debug(
+            '"%s %s" %d',
+            request.method,
+            mask_secrets(request.target, (self.token,)),
+            reply.status,
+        )
+        fault = self._next_fault(parts.path)
+        if fault is None:
+            return reply
+        if fault.status is not None:
+            extra = {"Retry-After": fault.retry_after} if fault.retry_after else {}
+            reply = _html(fault.status, extra)
+        return dataclasses.replace(
+            reply, delay=fault.delay, drop=fault.drop, truncate=fault.truncate
+        )
 
     def _next_fault(self, path: str) -> Fault | None:
         with self._lock:
@@ -180,154 +250,64 @@ class FakePlexServer:
                     return fault
         return None
 
-    def _identity_answer(self) -> dict[str, Any]:
-        container = ServerIdentity(
-            machine_identifier=self.machine_identifier,
-            claimed=True,
-            size=1,
-            version=self.version,
-        )
-        return ServerIdentityResponse(media_container=container).to_dict()
-
-    def _resources_answer(
+    def _answer(
         self,
+        request: Request,
+        path: str,
         query: dict[str, list[str]],
         token: str | None,
-        client_identifier: str | None,
-        accepts: str | None,
-    ) -> tuple[int, dict[str, Any] | None]:
+    ) -> Reply:
+        if request.method != "GET":
+            # Only GET is documented; a body the client sent is left unread, so close.
+            return _html(405, {"Allow": "GET"}, close=True)
+        if path == "/identity":
+            container = ServerIdentity(
+                machine_identifier=self.machine_identifier,
+                claimed=True,
+                size=1,
+                version=self.version,
+            )
+            return self._document(
+                request, ServerIdentityResponse(media_container=container)
+            )
+        if path == "/security/resources":
+            return self._resources(request, query, token)
+        return _html(404)
+
+    def _resources(
+        self, request: Request, query: dict[str, list[str]], token: str | None
+    ) -> Reply:
         if token != self.token:
-            return 403, None
+            return _html(403)
         # Stricter than a real server, which shrugs these off: the fake holds clients to the
         # spec, so a client that forgets the required header fails its tests.
-        if not client_identifier:
-            return 400, None
+        if not request.header("X-Plex-Client-Identifier"):
+            return _html(400)
+        accepts = request.header("accepts")
         if accepts is not None and accepts not in _MEDIA_TYPES:
-            return 400, None
+            return _html(400)
         sources = query.get("source", [])
         if len(sources) != 1 or SOURCE_PATTERN.match(sources[0]) is None:
-            return 400, None
-        refresh = query.get("refresh", ["0"])
-        if refresh not in (["0"], ["1"]):
-            return 400, None
+            return _html(400)
+        if query.get("refresh", ["0"]) not in (["0"], ["1"]):
+            return _html(400)
         device = self.devices.get(sources[0])
         if device is None:
-            return 404, None
+            return _html(404)
         container = SourceConnectionInformation(device=device, size=1)
-        return 200, SourceConnectionInformationResponse(
-            media_container=container
-        ).to_dict()
-
-
-class _QuietServer(ThreadingHTTPServer):
-    """A threading HTTP server that logs a failed request (a refused TLS handshake, a client
-    that hung up) instead of printing a traceback to stderr."""
-
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        # socketserver calls this from inside its except clause, so exc_info is the failure.
-        logger.debug("request from %s failed", client_address, exc_info=True)  # noqa: LOG014
-
-
-def _handler_for(server: FakePlexServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(_FakePlexHandler):
-        fake = server
-
-    return Handler
-
-
-class _FakePlexHandler(BaseHTTPRequestHandler):
-    """Answers one request for the FakePlexServer in `fake`."""
-
-    fake: FakePlexServer
-    # Keep-alive, as the real server and as clients expect for throughput.
-    protocol_version = "HTTP/1.1"
-    # Headers and body leave in separate writes; with Nagle on, the body would wait ~40 ms
-    # for the client's delayed ACK on every kept-alive request.
-    disable_nagle_algorithm = True
-    server_version = "FakePlexMediaServer/1.0"
-
-    def log_message(self, format: str, *args: Any) -> None:
-        logger.debug(
-            "%s %s",
-            self.address_string(),
-            mask_secrets(format % args, (self.fake.token,)),
+        return self._document(
+            request, SourceConnectionInformationResponse(media_container=container)
         )
 
-    def do_GET(self) -> None:
-        parts = urlsplit(self.path)
-        query = parse_qs(parts.query, keep_blank_values=True)
-        # Taken out of the query always, so that a recorded request never holds it.
-        query_token = next(iter(query.pop("X-Plex-Token", [])), None)
-        token = self.headers.get("X-Plex-Token") or query_token
-        headers = {
-            name: (MASK if name.lower() == "x-plex-token" else value)
-            for name, value in self.headers.items()
-        }
-        self.fake._record(RecordedRequest("GET", parts.path, query, headers))
-        fault = self.fake._next_fault(parts.path)
-        if fault is not None and fault.delay:
-            time.sleep(fault.delay)
-        if fault is not None and fault.drop:
-            self.close_connection = True
-            return
-        if fault is not None and fault.status is not None:
-            extra = {"Retry-After": fault.retry_after} if fault.retry_after else {}
-            self._send_html(fault.status, extra)
-            return
-        answer: dict[str, Any] | None
-        if parts.path == "/identity":
-            status, answer = 200, self.fake._identity_answer()
-        elif parts.path == "/security/resources":
-            status, answer = self.fake._resources_answer(
-                query,
-                token,
-                self.headers.get("X-Plex-Client-Identifier"),
-                self.headers.get("accepts"),
-            )
-        else:
-            status, answer = 404, None
-        if answer is None:
-            self._send_html(status)
-        else:
-            self._send_answer(answer, truncate=fault is not None and fault.truncate)
-
-    def _method_not_allowed(self) -> None:
-        # Only GET is documented; say so, and close: a body the client sent is left unread.
-        self.close_connection = True
-        self._send_html(405, {"Allow": "GET"})
-
-    def __getattr__(self, name: str) -> Any:
-        # The base class looks up `do_<METHOD>` for each request; every method but GET
-        # (HEAD, POST, TRACE, QUERY...) gets the 405.
-        if name.startswith("do_"):
-            return self._method_not_allowed
-        raise AttributeError(name)
-
-    def _send_answer(self, answer: dict[str, Any], *, truncate: bool) -> None:
+    @staticmethod
+    def _document(
+        request: Request,
+        model: SourceConnectionInformationResponse | ServerIdentityResponse,
+    ) -> Reply:
         # The real server answers XML unless JSON is asked for with the Accept header.
-        if "application/json" in self.headers.get("Accept", ""):
+        answer: dict[str, Any] = model.to_dict()
+        if "application/json" in (request.header("Accept") or ""):
             body, content_type = json.dumps(answer).encode(), "application/json"
         else:
             body, content_type = render_xml(answer), "application/xml"
-        self.send_response(200)
-        self.send_header("Content-Type", f"{content_type}; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if truncate:
-            self.wfile.write(body[: len(body) // 2])
-            self.close_connection = True
-        else:
-            self.wfile.write(body)
-
-    def _send_html(self, status: int, extra: Mapping[str, str] | None = None) -> None:
-        title = _TITLES.get(status, "Error")
-        body = _HTML.format(status=status, title=title).encode()
-        self.send_response(status, title)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in (extra or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
+        return Reply(200, body, {"Content-Type": f"{content_type}; charset=utf-8"})
