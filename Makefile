@@ -11,7 +11,7 @@ VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: help venv demo generate check-generated review lint lint-spec test build clean
+.PHONY: help venv demo bench generate check-generated review lint lint-spec test build clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ venv: $(VENV_STAMP) $(NODE_STAMP) ## Create .venv and node_modules from the pins
 
 demo: $(VENV_STAMP) ## The main job: resolve and probe a source against fake servers on loopback
 	$(BIN)/plex-resources demo
+
+bench: $(VENV_STAMP) ## Benchmarks: ratios against baselines measured in the same run
+	cd benchmarks && ../$(BIN)/python run.py
 
 generate: $(VENV_STAMP) ## Regenerate generated/plex_resources_api from openapi.yaml
 	$(BIN)/python tools/generate.py
@@ -61,4 +64,4 @@ build: $(VENV_STAMP) ## Build wheel and sdist into dist/ and check what the whee
 	$(BIN)/python tools/check_wheel.py dist
 
 clean: ## Remove the environments and build output
-	rm -rf $(VENV) node_modules dist build .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .venv-peer node_modules dist build .mypy_cache .pytest_cache .ruff_cache .hypothesis

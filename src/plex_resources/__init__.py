@@ -1,7 +1,5 @@
 """Plex Media Server source connection information: typed client for GET /security/resources."""
 
-from importlib.metadata import version as _version
-
 from plex_resources_api.models import Connection, Device, SourceConnectionInformation
 
 from ._client import AsyncPlexClient, PlexClient
@@ -26,7 +24,15 @@ from .errors import (
     UnauthorizedError,
 )
 
-__version__ = _version("plex-resources")
+
+def __getattr__(name: str) -> str:
+    # Read from the installed metadata on first use: importlib.metadata costs ~30 ms to import.
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("plex-resources")
+    raise AttributeError(f"module 'plex_resources' has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_TIMEOUT",

@@ -10,7 +10,6 @@ fails on Plex's default XML, and checks no field types.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import ssl
 import threading
@@ -40,23 +39,19 @@ from ._body import (
 )
 from ._config import (
     DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_PROBE_TIMEOUT,
     DEFAULT_TIMEOUT,
     MEDIA_TYPES,
     ResponseFormat,
     check_base_url,
     check_count,
+    check_probe_timeout,
     check_response_format,
     check_timeout,
     check_token,
 )
 from ._decode import decode_source_connection_information
 from ._identity import ClientIdentity
-from ._probe import (
-    DEFAULT_PROBE_TIMEOUT,
-    check_probe_timeout,
-    select_async,
-    select_sync,
-)
 from ._redact import MASK, safe_url
 from ._retry import RETRY_STATUSES, RetryPolicy, as_retry_policy, parse_retry_after
 from ._source import check_source
@@ -82,6 +77,8 @@ def _sleep(seconds: float) -> None:
 
 
 async def _async_sleep(seconds: float) -> None:
+    import asyncio  # here, not at import: only async callers need it (~15 ms)
+
     await asyncio.sleep(seconds)
 
 
@@ -415,6 +412,8 @@ class PlexClient(_ClientCore):
             device, allow_relay=allow_relay, allow_http=allow_http
         )
         seconds = check_probe_timeout(timeout)
+        from ._probe import select_sync  # threads and futures load only when probing
+
         if not self._owns_http_client:
             return select_sync(
                 self._http, device, candidates, self._identity_arguments, seconds
@@ -503,6 +502,8 @@ class AsyncPlexClient(_ClientCore):
             follow_redirects=False,
             limits=self._limits,
         )
+        import asyncio  # here, not at import: only async callers need it (~15 ms)
+
         self._gate = asyncio.Semaphore(self.max_concurrency)
 
     async def get_source_connection_information(
@@ -545,6 +546,8 @@ class AsyncPlexClient(_ClientCore):
             device, allow_relay=allow_relay, allow_http=allow_http
         )
         seconds = check_probe_timeout(timeout)
+        from ._probe import select_async  # loads only when probing
+
         return await select_async(
             self._http, device, candidates, self._identity_arguments, seconds
         )

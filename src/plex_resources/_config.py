@@ -105,3 +105,19 @@ def check_count(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise InvalidConfigError(f"{name} must be a whole number > 0, got {value!r}")
     return value
+
+
+#: Long enough for a remote server across the internet, short enough not to leave a user waiting.
+DEFAULT_PROBE_TIMEOUT = 5.0
+
+
+def check_probe_timeout(timeout: object) -> float:
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, int | float)
+        or not timeout > 0
+    ):
+        raise InvalidConfigError(
+            f"the selection timeout must be a number of seconds > 0, got {timeout!r}"
+        )
+    return float(timeout)

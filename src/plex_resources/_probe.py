@@ -26,26 +26,12 @@ from plex_resources_api.models import Device, GetServerIdentityAccepts
 from ._body import ACCEPT_ENCODING, MAX_PROBE_ANSWER_BYTES, aread_limited, read_limited
 from ._decode import decode_server_identity
 from .connections import Candidate, ProbeResult, ProbeStatus, SelectedConnection
-from .errors import InvalidConfigError, NoReachableConnectionError, PlexResponseError
+from .errors import NoReachableConnectionError, PlexResponseError
 
 logger = logging.getLogger("plex_resources")
 
-#: Long enough for a remote server across the internet, short enough not to leave a user waiting.
-DEFAULT_PROBE_TIMEOUT = 5.0
 # More concurrent probes than this wait for a free thread (sync client only).
 _MAX_PROBE_THREADS = 32
-
-
-def check_probe_timeout(timeout: object) -> float:
-    if (
-        isinstance(timeout, bool)
-        or not isinstance(timeout, int | float)
-        or not timeout > 0
-    ):
-        raise InvalidConfigError(
-            f"the selection timeout must be a number of seconds > 0, got {timeout!r}"
-        )
-    return float(timeout)
 
 
 @dataclass(frozen=True, slots=True)

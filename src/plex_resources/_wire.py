@@ -104,11 +104,17 @@ def _object(schema: str) -> Converter:
     return convert
 
 
-def _array(item: Converter) -> Converter:
+def _array(item: Converter, schema: str | None) -> Converter:
     def convert(raw: Any, parent: str, key: str | int) -> Any:
         path = _at(parent, key)
         if type(raw) is not list:
             raise _wrong(path, "an array", raw)
+        if schema is not None:
+            # The hot loop (one pass per connection): items are checked in place, and an
+            # item's path is only formatted if something in it is wrong.
+            for index, value in enumerate(raw):
+                normalize(value, schema, path, index)
+            return raw
         return [item(value, path, i) for i, value in enumerate(raw)]
 
     return convert
@@ -119,41 +125,78 @@ def _converter(kind: str) -> Converter:
         return _object(kind.removeprefix("object:"))
     if kind.startswith("array:"):
         item = kind.removeprefix("array:")
-        return _array(_object(item) if item in PROPERTIES else _SCALARS[item])
+        if item in PROPERTIES:
+            return _array(_object(item), item)
+        return _array(_SCALARS[item], None)
     return _SCALARS[kind]
 
 
-# schema -> property -> converter, built once from the spec's wire types.
-_CONVERTERS: dict[str, dict[str, Converter]] = {
+# The Python type a well-formed value of each wire type already has: such values need no
+# conversion and skip the converter call. Objects and arrays always go through theirs.
+_NATIVE: dict[str, type] = {
+    "string": str,
+    "integer": int,
+    "boolean": bool,
+    "number": float,
+}
+
+# schema -> property -> (native type or None, converter), built once from the spec.
+_ENTRIES: dict[str, dict[str, tuple[type | None, Converter]]] = {
     schema: {
-        key: _secret if key in SECRETS[schema] else _converter(kind)
+        key: (
+            _NATIVE.get(kind),
+            _secret if key in SECRETS[schema] else _converter(kind),
+        )
         for key, kind in properties.items()
     }
     for schema, properties in PROPERTIES.items()
 }
+_DROP = object()
 
 
-def normalize(value: object, schema: str, path: str) -> dict[str, Any]:
-    """A copy of value with every declared property converted; unknown ones kept as they are."""
+def normalize(
+    value: object, schema: str, path: str, index: int | None = None
+) -> dict[str, Any]:
+    """Check value against schema and convert its declared properties, in place.
+
+    Unknown properties are kept as they are. `index` says value is item `index` of the list at
+    `path`; paths are only formatted for error messages. Returns value.
+    """
     if type(value) is not dict:
-        raise _wrong(path, "an object", value)
+        raise _wrong(
+            _at(path, index) if index is not None else path, "an object", value
+        )
     required = REQUIRED[schema]
     if not required <= value.keys():
+        here = _at(path, index) if index is not None else path
         missing = ", ".join(sorted(required - value.keys()))
-        raise PlexResponseError(f"{path}: missing required field(s) {missing}")
-    converters = _CONVERTERS[schema]
-    result: dict[str, Any] = {}
+        raise PlexResponseError(f"{here}: missing required field(s) {missing}")
+    entries = _ENTRIES[schema]
+    changes: dict[str, Any] | None = None
     for key, raw in value.items():
-        convert = converters.get(key)
-        if convert is None:
-            result[key] = raw
-        elif raw is None:
+        entry = entries.get(key)
+        if entry is None or type(raw) is entry[0]:
+            continue
+        here = _at(path, index) if index is not None else path
+        if raw is None:
             # A null optional field means the same as an absent one.
             if key in required:
-                raise PlexResponseError(f"{path}.{key}: required field is null")
+                raise PlexResponseError(f"{here}.{key}: required field is null")
+            converted: Any = _DROP
         else:
-            result[key] = convert(raw, path, key)
-    return result
+            converted = entry[1](raw, here, key)
+            if converted is raw:
+                continue
+        if changes is None:
+            changes = {}
+        changes[key] = converted
+    if changes:
+        for key, converted in changes.items():
+            if converted is _DROP:
+                del value[key]
+            else:
+                value[key] = converted
+    return value
 
 
 def _describe(value: object) -> str:

@@ -16,9 +16,9 @@ from plex_resources_api.models import Connection, Device
 from . import __version__
 from ._cli_output import as_json, table
 from ._client import PlexClient
+from ._config import DEFAULT_PROBE_TIMEOUT
 from ._demo import DEMO_MACHINE, demo_world
 from ._identity import ClientIdentity
-from ._probe import DEFAULT_PROBE_TIMEOUT
 from .connections import Candidate, ProbeResult, rank_connections
 from .errors import (
     BadRequestError,
