@@ -72,7 +72,7 @@ def test_silent_server_timeout_is_honoured(timeout: float) -> None:
         with pytest.raises(PlexTimeoutError):
             plex.get_source_connection_information(SOURCE)
         elapsed = time.perf_counter() - started
-    assert timeout <= elapsed < timeout + 0.25
+    assert timeout <= elapsed < timeout + 0.4
 
 
 def test_refused_connection_fails_fast() -> None:
