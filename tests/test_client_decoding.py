@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from pytest_httpx import HTTPXMock
 
+from plex_resources import PlexResponseError
 from plex_resources._decode import decode_source_connection_information
 from plex_resources_api.types import UNSET
 
@@ -130,3 +131,22 @@ def test_null_optional_field_is_absent(json_example: dict[str, Any]) -> None:
     body = copy.deepcopy(json_example)
     body["MediaContainer"]["Device"]["Connection"][0]["relay"] = None
     assert decode(json.dumps(body)).device.connection[0].relay is UNSET
+
+
+def test_a_later_item_is_still_checked_and_converted(
+    json_example: dict[str, Any],
+) -> None:
+    """Items after well-formed ones get the same checks (the list fast path hands over)."""
+    body = copy.deepcopy(json_example)
+    connections = body["MediaContainer"]["Device"]["Connection"]
+    connections[1]["port"] = "32403"
+    connections[2]["local"] = "0"
+    info = decode(json.dumps(body))
+    assert [c.port for c in info.device.connection] == [32400, 32403, 8443]
+    assert info.device.connection[2].local is False
+    connections[2]["port"] = "x"
+    with pytest.raises(
+        PlexResponseError,
+        match=r"Device\.Connection\[2\]\.port: expected an integer, got 'x'",
+    ):
+        decode(json.dumps(body))

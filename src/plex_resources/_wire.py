@@ -110,9 +110,21 @@ def _array(item: Converter, schema: str | None) -> Converter:
         if type(raw) is not list:
             raise _wrong(path, "an array", raw)
         if schema is not None:
-            # The hot loop (one pass per connection): items are checked in place, and an
-            # item's path is only formatted if something in it is wrong.
+            # The hot loop (one pass per connection). While items arrive well-formed (JSON),
+            # each is only looked at here; the first that needs converting (XML's strings)
+            # or is wrong sends it and the rest through normalize, which converts in place
+            # or names what is wrong (its path formatted only then).
+            entries, required = _ENTRIES[schema], REQUIRED[schema]
+            well_formed = True
             for index, value in enumerate(raw):
+                if well_formed and type(value) is dict and required <= value.keys():
+                    for name, field in value.items():
+                        entry = entries.get(name)
+                        if entry is not None and type(field) is not entry[0]:
+                            well_formed = False
+                            break
+                    else:
+                        continue
                 normalize(value, schema, path, index)
             return raw
         return [item(value, path, i) for i, value in enumerate(raw)]
