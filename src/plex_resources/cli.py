@@ -19,7 +19,7 @@ from ._client import PlexClient
 from ._config import DEFAULT_PROBE_TIMEOUT
 from ._demo import DEMO_MACHINE, demo_world
 from ._identity import ClientIdentity
-from .connections import Candidate, ProbeResult, rank_connections
+from .connections import rank_connections
 from .errors import (
     BadRequestError,
     ForbiddenError,
@@ -104,34 +104,18 @@ def _connections(args: argparse.Namespace) -> int:
     ) as plex:
         info = plex.get_source_connection_information(args.source, refresh=args.refresh)
         candidates = rank_connections(info.device)
-        if not args.best:
-            print(
-                as_json(info.device, candidates)
-                if args.json
-                else table(info.device, candidates)
-            )
-            return EXIT_OK
-        try:
-            selected = plex.select_connection(info.device, timeout=args.timeout)
-        except NoReachableConnectionError as error:
-            _print_probes(info.device, candidates, error.probes, args.json)
-            raise
-    print(
-        as_json(info.device, candidates, selected.probes, selected)
-        if args.json
-        else table(info.device, candidates, selected.probes, selected)
-    )
+        render = as_json if args.json else table
+        selected = None
+        if args.best:
+            try:
+                selected = plex.select_connection(info.device, timeout=args.timeout)
+            except NoReachableConnectionError as error:
+                # What each probe found, on stdout, before the one-line error on stderr.
+                print(render(info.device, candidates, error.probes, None))
+                raise
+    probes = selected.probes if selected is not None else None
+    print(render(info.device, candidates, probes, selected))
     return EXIT_OK
-
-
-def _print_probes(
-    device: Device,
-    candidates: Sequence[Candidate],
-    probes: Sequence[ProbeResult],
-    as_json_output: bool,
-) -> None:
-    render = as_json if as_json_output else table
-    print(render(device, candidates, probes, None))
 
 
 def _fake_server(args: argparse.Namespace) -> int:
