@@ -111,8 +111,16 @@ class _ClientCore:
         response_format: ResponseFormat,
         max_answer_bytes: int,
         max_concurrency: int,
-        owns_http_client: bool,
+        http_client: object,
+        http_client_type: type,
     ) -> None:
+        if http_client is not None and not isinstance(http_client, http_client_type):
+            kind = f"{http_client_type.__module__}.{http_client_type.__qualname__}"
+            raise InvalidConfigError(
+                f"http_client must be an {kind}, not {type(http_client).__name__}"
+            )
+        owns_http_client = http_client is None
+        self._owns_http_client = owns_http_client
         if not isinstance(identity, ClientIdentity):
             raise InvalidConfigError(
                 "identity must be a ClientIdentity, e.g. "
@@ -338,10 +346,6 @@ class PlexClient(_ClientCore):
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         http_client: httpx.Client | None = None,
     ) -> None:
-        if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise InvalidConfigError(
-                f"http_client must be an httpx.Client, not {type(http_client).__name__}"
-            )
         super().__init__(
             base_url,
             token=token,
@@ -352,9 +356,9 @@ class PlexClient(_ClientCore):
             response_format=response_format,
             max_answer_bytes=max_answer_bytes,
             max_concurrency=max_concurrency,
-            owns_http_client=http_client is None,
+            http_client=http_client,
+            http_client_type=httpx.Client,
         )
-        self._owns_http_client = http_client is None
         self._http = http_client or httpx.Client(
             verify=self._ssl_context or verify,
             follow_redirects=False,
@@ -480,10 +484,6 @@ class AsyncPlexClient(_ClientCore):
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise InvalidConfigError(
-                f"http_client must be an httpx.AsyncClient, not {type(http_client).__name__}"
-            )
         super().__init__(
             base_url,
             token=token,
@@ -494,9 +494,9 @@ class AsyncPlexClient(_ClientCore):
             response_format=response_format,
             max_answer_bytes=max_answer_bytes,
             max_concurrency=max_concurrency,
-            owns_http_client=http_client is None,
+            http_client=http_client,
+            http_client_type=httpx.AsyncClient,
         )
-        self._owns_http_client = http_client is None
         self._http = http_client or httpx.AsyncClient(
             verify=self._ssl_context or verify,
             follow_redirects=False,
