@@ -241,11 +241,7 @@ class _ClientCore:
                 body, response.headers.get("Content-Type"), self._secrets
             )
         except PlexResponseError as error:
-            raise PlexResponseError(
-                f"{call.method} {call.shown_url}: {error}",
-                method=call.method,
-                url=call.shown_url,
-            ) from None
+            raise self._for_call(call, error) from None
 
     def _request(
         self, http: httpx.Client | httpx.AsyncClient, call: _Call
@@ -258,7 +254,8 @@ class _ClientCore:
             timeout=self.timeout,
         )
 
-    def _oversized(self, call: _Call, error: PlexResponseError) -> PlexResponseError:
+    def _for_call(self, call: _Call, error: PlexResponseError) -> PlexResponseError:
+        """The same error, its message and attributes naming the request it answered."""
         return PlexResponseError(
             f"{call.method} {call.shown_url}: {error}",
             method=call.method,
@@ -390,7 +387,7 @@ class PlexClient(_ClientCore):
             except httpx.HTTPError as error:
                 response, failure = None, error
             except PlexResponseError as error:
-                raise self._oversized(call, error) from None
+                raise self._for_call(call, error) from None
             step = self._after_attempt(call, retry, started, response, body, failure)
             if isinstance(step, SourceConnectionInformation):
                 return step
@@ -526,7 +523,7 @@ class AsyncPlexClient(_ClientCore):
             except httpx.HTTPError as error:
                 response, failure = None, error
             except PlexResponseError as error:
-                raise self._oversized(call, error) from None
+                raise self._for_call(call, error) from None
             step = self._after_attempt(call, retry, started, response, body, failure)
             if isinstance(step, SourceConnectionInformation):
                 return step
